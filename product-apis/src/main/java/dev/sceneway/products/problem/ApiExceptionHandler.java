@@ -1,0 +1,80 @@
+package dev.sceneway.products.problem;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Turns every exception that reaches Spring MVC into a catalogue problem; nothing else leaves as an error body. */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    static final String INTERNAL_ERROR_DETAIL = "Something went wrong on our side; the error has been logged.";
+
+    @ExceptionHandler
+    ResponseEntity<Problem> problem(ProblemException ex, HttpServletRequest request) {
+        return respond(ex.type(), ex.detail(), request, HttpHeaders.EMPTY);
+    }
+
+    @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
+    ResponseEntity<Problem> noHandler(Exception ex, HttpServletRequest request) {
+        return respond(ProblemType.NOT_FOUND, "There is no resource at this path.", request, HttpHeaders.EMPTY);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Problem> methodNotAllowed(HttpRequestMethodNotSupportedException ex, HttpServletRequest request) {
+        String detail = "Method " + ex.getMethod() + " is not supported here"
+                + (ex.getSupportedHttpMethods() == null ? "." : "; use " + ex.getSupportedHttpMethods() + ".");
+        return respond(ProblemType.METHOD_NOT_ALLOWED, detail, request, ex.getHeaders());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Problem> missingParameter(MissingServletRequestParameterException ex, HttpServletRequest request) {
+        return respond(ProblemType.BAD_REQUEST, "Parameter '" + ex.getParameterName() + "' is required.", request,
+                HttpHeaders.EMPTY);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Problem> typeMismatch(TypeMismatchException ex, HttpServletRequest request) {
+        String field = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
+                : String.valueOf(ex.getPropertyName());
+        return respond(ProblemType.BAD_REQUEST, "'" + field + "' is malformed.", request, HttpHeaders.EMPTY);
+    }
+
+    /**
+     * Other framework rejections that know their 4xx status (406, 415, ...) get the catalogue entry for that
+     * status; everything else is unexpected. CAUTION: the cause goes to the log only; the client sees a generic
+     * detail (no class names, no traces).
+     */
+    @ExceptionHandler
+    ResponseEntity<Problem> unexpected(Exception ex, HttpServletRequest request) {
+        if (ex instanceof ErrorResponse rejection && rejection.getStatusCode().is4xxClientError()) {
+            log.debug("Request rejected by the framework: {}", rejection.getBody().getDetail());
+            ProblemType type = ProblemType.forStatus(rejection.getStatusCode().value());
+            return respond(type, "The request cannot be served as sent.", request, HttpHeaders.EMPTY);
+        }
+        log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
+        return respond(ProblemType.INTERNAL_ERROR, INTERNAL_ERROR_DETAIL, request, HttpHeaders.EMPTY);
+    }
+
+    private static ResponseEntity<Problem> respond(ProblemType type, String detail, HttpServletRequest request,
+            HttpHeaders headers) {
+        return ResponseEntity.status(type.status())
+                .headers(headers)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(type.toProblem(detail, request.getRequestURI()));
+    }
+}

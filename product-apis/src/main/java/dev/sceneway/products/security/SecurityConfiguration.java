@@ -1,0 +1,72 @@
+package dev.sceneway.products.security;
+
+import dev.sceneway.products.problem.ProblemWriter;
+import jakarta.servlet.DispatcherType;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Two filter chains: actuator health (served on the management port only) is open for the launcher's
+ * readiness probe; every API request needs a verified bearer token, and the scope {@link ScopePolicy} names.
+ * Stateless: no session, no CSRF token (no cookies are ever read).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain actuatorChain(HttpSecurity http) {
+        return http.securityMatcher(EndpointRequest.toAnyEndpoint())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+                        .anyRequest().denyAll())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiChain(HttpSecurity http, ProblemWriter problems) {
+        ScopePolicy scopes = ScopePolicy.API;
+        ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
+        ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems, scopes);
+        return http
+                .authorizeHttpRequests(requests -> {
+                    // The container's error page renders rejections that happened before MVC; it holds no data.
+                    requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+                    scopes.apply(requests);
+                    requests.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(scopeAuthorities()))
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(accessDenied))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(accessDenied))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .csrf(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    /** Authorities {@code SCOPE_<scope>} from the contract's single space-delimited {@code scope} claim. */
+    private static JwtAuthenticationConverter scopeAuthorities() {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName("scope");
+        authorities.setAuthorityPrefix("SCOPE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return converter;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.sceneway.products.bank;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.is;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.sceneway.products.support.TestInstances;
+import dev.sceneway.products.support.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** A second instance, for harbour, on the same database as lakeside: its own schema, its own products. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("sandbox")
+class HarbourInstanceIT {
+
+    private final String token = "Bearer " + TestTokens.withScope("products");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void harbour(DynamicPropertyRegistry registry) {
+        TestInstances.register(registry, "harbour");
+    }
+
+    @Test
+    void catalogueWhenHarbourInstanceThenServesItsCnyProductsOnly() throws Exception {
+        mvc.perform(get("/v1/banks/harbour/credit/products").header(HttpHeaders.AUTHORIZATION, token))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.data[*].productId", contains(
+                        "harbour-consumer-instalment", "harbour-farm-equipment", "harbour-home-renovation")))
+                .andExpect(jsonPath("$.data[*].bankId", everyItem(is("harbour"))))
+                .andExpect(jsonPath("$.data[*].currency", everyItem(is("CNY"))))
+                .andExpect(jsonPath("$.data[0].minAmount").value("5000.00"))
+                .andExpect(jsonPath("$.data[0].maxAmount").value("300000.00"))
+                .andExpect(jsonPath("$.data[0].nominalAnnualRatePercent").value("3.95"));
+    }
+
+    @Test
+    void catalogueWhenPathNamesLakesideThenNotFound() throws Exception {
+        mvc.perform(get("/v1/banks/lakeside/credit/products").header(HttpHeaders.AUTHORIZATION, token))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("https://sceneway.dev/problems/not-found"));
+    }
+
+    @Test
+    void dataWhenHarbourInstanceThenLivesInTheHarbourSchema() {
+        assertThat(jdbc.sql("SELECT current_schema()").query(String.class).single()).isEqualTo("harbour");
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM information_schema.tables
+                        WHERE table_schema = 'harbour' AND table_name = 'credit_product'""")
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.sceneway.products.support;
+
+import dev.sceneway.infra.SharedTestInfrastructure;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Wires a product-apis test context for one sandbox bank. Every bank's context uses the same database, as in
+ * the sandbox (one schema per bank in one database), so the tests see that the schemas keep banks apart.
+ */
+public final class TestInstances {
+
+    private static String databaseUrl;
+
+    private TestInstances() {
+    }
+
+    public static void register(DynamicPropertyRegistry registry, String bankId) {
+        registry.add("spring.datasource.url", TestInstances::databaseUrl);
+        registry.add("spring.datasource.username", () -> SharedTestInfrastructure.postgres().username());
+        registry.add("spring.datasource.password", () -> SharedTestInfrastructure.postgres().password());
+        registry.add("sceneway.bank.id", () -> bankId);
+        registry.add("sceneway.security.issuer", () -> TestTokens.ISSUER);
+        registry.add("sceneway.security.jwk-set-uri", TestJwks::uri);
+    }
+
+    /** The shared products database, created empty on first use. */
+    public static synchronized String databaseUrl() {
+        if (databaseUrl == null) {
+            databaseUrl = SharedTestInfrastructure.freshDatabase("products");
+        }
+        return databaseUrl;
+    }
+}
