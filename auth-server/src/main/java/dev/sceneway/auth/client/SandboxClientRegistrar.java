@@ -1,0 +1,68 @@
+package dev.sceneway.auth.client;
+
+import dev.sceneway.auth.AuthProperties.SandboxClient;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Registers partner apps that are not registered yet; an existing client is left as it is. Replicas starting
+ * together queue on a PostgreSQL advisory lock, so each client is inserted exactly once.
+ */
+final class SandboxClientRegistrar {
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxClientRegistrar.class);
+
+    /** pg_advisory_xact_lock key for client seeding; unique within sceneway_auth. */
+    private static final long SEED_CLIENTS_LOCK = 0x5CE9_0A02L;
+
+    private final RegisteredClientRepository clients;
+    private final PasswordEncoder passwordEncoder;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+
+    SandboxClientRegistrar(RegisteredClientRepository clients, PasswordEncoder passwordEncoder, JdbcTemplate jdbc,
+            TransactionTemplate transactions) {
+        this.clients = clients;
+        this.passwordEncoder = passwordEncoder;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    /** Returns how many clients were registered by this call. */
+    int registerMissing(List<SandboxClient> wanted) {
+        Integer registered = transactions.execute(status -> {
+            jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> null, SEED_CLIENTS_LOCK);
+            int count = 0;
+            for (SandboxClient client : wanted) {
+                if (clients.findByClientId(client.clientId()) == null) {
+                    clients.save(toRegisteredClient(client));
+                    log.info("Registered sandbox client {}", client.clientId());
+                    count++;
+                }
+            }
+            return count;
+        });
+        return registered == null ? 0 : registered;
+    }
+
+    private RegisteredClient toRegisteredClient(SandboxClient client) {
+        return RegisteredClient.withId(UUID.randomUUID().toString())
+                .clientId(client.clientId())
+                .clientSecret(passwordEncoder.encode(client.secret()))
+                .clientName(client.name())
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .scopes(scopes -> scopes.addAll(client.scopes()))
+                .build();
+    }
+}

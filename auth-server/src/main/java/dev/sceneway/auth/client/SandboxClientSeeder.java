@@ -1,0 +1,37 @@
+package dev.sceneway.auth.client;
+
+import dev.sceneway.auth.AuthProperties;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * In the {@code sandbox} profile, registers the demo partners of {@code sceneway.auth.sandbox-clients} at startup.
+ *
+ * <p>CAUTION: their secrets are published in application-sandbox.yml; this runner exists only in that profile.
+ */
+@Component
+@Profile("sandbox")
+class SandboxClientSeeder implements ApplicationRunner {
+
+    private final AuthProperties properties;
+    private final SandboxClientRegistrar registrar;
+
+    SandboxClientSeeder(AuthProperties properties, RegisteredClientRepository clients, PasswordEncoder passwordEncoder,
+            JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this.properties = properties;
+        this.registrar = new SandboxClientRegistrar(clients, passwordEncoder, jdbc,
+                new TransactionTemplate(transactions));
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        registrar.registerMissing(properties.sandboxClients());
+    }
+}

@@ -1,0 +1,60 @@
+package dev.sceneway.auth.token;
+
+import dev.sceneway.auth.AuthProperties;
+import dev.sceneway.auth.key.SigningKeys;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+
+/**
+ * Shapes access tokens as the contract says (RFC 9068): header {@code alg=PS256}, {@code typ=at+jwt}, {@code kid} of
+ * the active key; claims {@code aud} = the configured audience, {@code client_id}, {@code scope} as one
+ * space-delimited string, sorted (RFC 9068 section 2.2.3), {@code nbf = iat} and {@code exp = iat + access-token-ttl}.
+ *
+ * <p>The lifetime comes from configuration rather than each client's stored token settings, so that changing it
+ * needs no data migration. {@code iss}, {@code sub} (the client id for client_credentials), {@code iat} and
+ * {@code jti} are set by Spring's {@code JwtGenerator}.
+ */
+final class AccessTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
+
+    static final String TOKEN_TYPE = "at+jwt";
+
+    private final List<String> audience;
+    private final Duration timeToLive;
+    private final String signingKeyId;
+
+    AccessTokenCustomizer(AuthProperties properties, SigningKeys keys) {
+        this.audience = List.of(properties.audience());
+        this.timeToLive = properties.accessTokenTtl();
+        this.signingKeyId = keys.activeKeyId();
+    }
+
+    @Override
+    public void customize(JwtEncodingContext context) {
+        if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+            return;
+        }
+        // The kid pins the signing key, so the JWK set may hold further published keys (rotation).
+        context.getJwsHeader().algorithm(SignatureAlgorithm.PS256).type(TOKEN_TYPE).keyId(signingKeyId);
+        String clientId = context.getRegisteredClient().getClientId();
+        // Sorted: scope order means nothing (RFC 6749 section 3.3), but equal grants should give equal claims.
+        List<String> scopes = context.getAuthorizedScopes().stream().sorted().toList();
+        context.getClaims().claims(claims -> {
+            Instant issuedAt = (Instant) claims.get(JwtClaimNames.IAT);
+            claims.put(JwtClaimNames.NBF, issuedAt);
+            claims.put(JwtClaimNames.EXP, issuedAt.plus(timeToLive));
+            claims.put(JwtClaimNames.AUD, audience);
+            claims.put("client_id", clientId);
+            if (scopes.isEmpty()) {
+                claims.remove("scope");
+            } else {
+                claims.put("scope", String.join(" ", scopes));
+            }
+        });
+    }
+}

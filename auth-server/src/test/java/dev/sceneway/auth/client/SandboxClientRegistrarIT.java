@@ -1,0 +1,78 @@
+package dev.sceneway.auth.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sceneway.auth.AuthProperties;
+import dev.sceneway.auth.AuthProperties.SandboxClient;
+import dev.sceneway.auth.AuthServerTestSupport;
+import dev.sceneway.auth.MigratedDatabase;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
+
+class SandboxClientRegistrarIT extends AuthServerTestSupport {
+
+    @Autowired
+    private SandboxClientSeeder seeder;
+
+    @Autowired
+    private AuthProperties properties;
+
+    @Test
+    void seederWhenRunASecondTimeThenNeitherFailsNorDuplicates() {
+        ApplicationArguments noArguments = new DefaultApplicationArguments();
+
+        seeder.run(noArguments);
+
+        assertThat(jdbc.queryForList("SELECT client_id FROM oauth2_registered_client ORDER BY client_id", String.class))
+                .containsExactly("checkout-demo", "renovation-demo");
+    }
+
+    @Test
+    void secretsWhenStoredThenBcryptHashesNotThePlainSecrets() {
+        List<String> secrets = jdbc.queryForList("SELECT client_secret FROM oauth2_registered_client", String.class);
+
+        assertThat(secrets).hasSize(2).allSatisfy(secret -> assertThat(secret).startsWith("{bcrypt}$2"));
+        assertThat(secrets).doesNotContainAnyElementsOf(
+                properties.sandboxClients().stream().map(SandboxClient::secret).toList());
+    }
+
+    @Test
+    void registerMissingWhenTwoReplicasSeedAnEmptyDatabaseTogetherThenEachClientOnce() throws Exception {
+        MigratedDatabase database = MigratedDatabase.create("auth_seed");
+        List<SandboxClient> wanted = List.of(
+                new SandboxClient("one", "one-secret", "One", Set.of("products")),
+                new SandboxClient("two", "two-secret", "Two", Set.of("products", "accounts")));
+        CountDownLatch start = new CountDownLatch(1);
+        Callable<Integer> replica = () -> {
+            var registrar = new SandboxClientRegistrar(new JdbcRegisteredClientRepository(database.jdbc()),
+                    PasswordEncoderFactories.createDelegatingPasswordEncoder(), database.jdbc(),
+                    database.transactions());
+            start.await(10, TimeUnit.SECONDS);
+            return registrar.registerMissing(wanted);
+        };
+
+        int registered;
+        try (ExecutorService replicas = Executors.newFixedThreadPool(2)) {
+            List<Future<Integer>> futures = List.of(replicas.submit(replica), replicas.submit(replica));
+            start.countDown();
+            registered = futures.get(0).get(30, TimeUnit.SECONDS) + futures.get(1).get(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(registered).isEqualTo(2);
+        assertThat(database.jdbc().queryForList(
+                "SELECT client_id FROM oauth2_registered_client ORDER BY client_id", String.class))
+                .containsExactly("one", "two");
+    }
+}
