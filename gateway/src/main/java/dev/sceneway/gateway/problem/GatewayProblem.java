@@ -1,0 +1,51 @@
+package dev.sceneway.gateway.problem;
+
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The catalogue of the gateway's own rejections (RFC 9457). The slugs are part of the public contract: a
+ * partner's code may switch on {@link #type()}, so they never change meaning.
+ */
+public enum GatewayProblem {
+
+    BAD_REQUEST("bad-request", "Bad request", HttpStatus.BAD_REQUEST),
+    TOKEN_MISSING("token-missing", "Access token missing", HttpStatus.UNAUTHORIZED),
+    TOKEN_INVALID("token-invalid", "Access token invalid", HttpStatus.UNAUTHORIZED),
+    INSUFFICIENT_SCOPE("insufficient-scope", "Insufficient scope", HttpStatus.FORBIDDEN),
+    NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND),
+    METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
+    RATE_LIMITED("rate-limited", "Rate limit exceeded", HttpStatus.TOO_MANY_REQUESTS),
+    INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR),
+    RATE_LIMITER_UNAVAILABLE("rate-limiter-unavailable", "Rate limiter unavailable", HttpStatus.SERVICE_UNAVAILABLE),
+    UPSTREAM_UNAVAILABLE("upstream-unavailable", "Upstream unavailable", HttpStatus.SERVICE_UNAVAILABLE),
+    UPSTREAM_TIMEOUT("upstream-timeout", "Upstream timeout", HttpStatus.GATEWAY_TIMEOUT);
+
+    private static final String TYPE_BASE = "https://sceneway.dev/problems/";
+
+    private final String slug;
+    private final String title;
+    private final HttpStatus status;
+
+    GatewayProblem(String slug, String title, HttpStatus status) {
+        this.slug = slug;
+        this.title = title;
+        this.status = status;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public URI type() {
+        return URI.create(TYPE_BASE + slug);
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.sceneway.gateway.ratelimit;
+
+import dev.sceneway.gateway.problem.ProblemResponses;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code PartnerRateLimit}: meters each partner (the access token's {@code client_id}) with the token bucket
+ * of its plan ({@link RateLimitProperties}). Fails closed: if Redis fails or is slow the request is refused
+ * with 503 and never forwarded, unlike Spring Cloud Gateway's RedisRateLimiter, which lets it through.
+ * <p>
+ * YAML: {@code filters: [PartnerRateLimit=partner]} or {@code {name: PartnerRateLimit, args: {policy: partner}}};
+ * Java DSL: {@code f.filter(factory.apply(c -> c.setPolicy("partner")))}. Must sit behind authentication.
+ */
+@Component
+public class PartnerRateLimitGatewayFilterFactory
+        extends AbstractGatewayFilterFactory<PartnerRateLimitGatewayFilterFactory.Config> {
+
+    private final RedisTokenBucket bucket;
+    private final RateLimitProperties plans;
+    private final ProblemResponses problems;
+    private final MeterRegistry meters;
+
+    PartnerRateLimitGatewayFilterFactory(RedisTokenBucket bucket, RateLimitProperties plans,
+            ProblemResponses problems, MeterRegistry meters) {
+        super(Config.class);
+        this.bucket = bucket;
+        this.plans = plans;
+        this.problems = problems;
+        this.meters = meters;
+    }
+
+    @Override
+    public List<String> shortcutFieldOrder() {
+        return List.of("policy");
+    }
+
+    @Override
+    public GatewayFilter apply(Config config) {
+        // YAML configs are validated by Spring Cloud Gateway's binder; Java DSL ones only here.
+        config.validate();
+        return new PartnerRateLimitFilter(config.getPolicy(), bucket, plans, problems, meters);
+    }
+
+    /** Which bucket family a route draws from. */
+    @Validated
+    public static class Config {
+
+        static final String POLICY_PATTERN = "[a-z][a-z0-9-]{0,30}";
+
+        /**
+         * Names the policy in the RateLimit headers and in the Redis key, so routes with different policies
+         * meter separately; routes sharing a policy share each partner's bucket.
+         */
+        @NotNull
+        @Pattern(regexp = POLICY_PATTERN)
+        private String policy = "partner";
+
+        public String getPolicy() {
+            return policy;
+        }
+
+        public Config setPolicy(String policy) {
+            this.policy = policy;
+            return this;
+        }
+
+        Config validate() {
+            if (policy == null || !policy.matches(POLICY_PATTERN)) {
+                throw new IllegalArgumentException(
+                        "policy must match " + POLICY_PATTERN + ", but was '" + policy + "'");
+            }
+            return this;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.sceneway.gateway.security;
+
+import dev.sceneway.gateway.problem.ProblemResponses;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+
+/**
+ * The public port's security: a stateless OAuth 2.0 resource server. Everything under {@code /v1/**} needs a
+ * valid access token, some paths a scope too ({@link ScopeRules}); other paths are left to routing, which
+ * answers 404. Scopes become {@code SCOPE_x} authorities from the space-delimited {@code scope} claim
+ * (Spring Security's default JwtGrantedAuthoritiesConverter).
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurity {
+
+    @Bean
+    SecurityWebFilterChain apiSecurityFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder accessTokenDecoder,
+            ProblemResponses problems) {
+        ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
+        ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
+        http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(exchanges -> {
+                    ScopeRules.RULES.forEach(rule ->
+                            exchanges.pathMatchers(rule.pathPattern()).hasAuthority("SCOPE_" + rule.scope()));
+                    exchanges.pathMatchers("/v1/**").authenticated();
+                    exchanges.anyExchange().permitAll();
+                })
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtDecoder(accessTokenDecoder))
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(accessDenied))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(accessDenied));
+        return http.build();
+    }
+}

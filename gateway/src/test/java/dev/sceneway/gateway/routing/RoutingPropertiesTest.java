@@ -1,0 +1,48 @@
+package dev.sceneway.gateway.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.context.annotation.Configuration;
+
+class RoutingPropertiesTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+            .withUserConfiguration(Properties.class);
+
+    @Test
+    void bindWhenBankHasHttpUriThenRouteTarget() {
+        runner.withPropertyValues("sceneway.gateway.banks.lakeside.uri=http://127.0.0.1:8090")
+                .run(context -> assertThat(context.getBean(RoutingProperties.class).banks())
+                        .containsOnlyKeys("lakeside"));
+    }
+
+    @Test
+    void bindWhenNoBankIsConfiguredThenStartupFails() {
+        runner.run(context -> assertThat(context).hasFailed()
+                .getFailure().hasStackTraceContaining("banks must name at least one bank"));
+    }
+
+    @Test
+    void bindWhenBankIdIsNotLowercaseAlphanumericThenStartupFails() {
+        runner.withPropertyValues("sceneway.gateway.banks.Lake_Side.uri=http://127.0.0.1:8090")
+                .run(context -> assertThat(context).hasFailed());
+    }
+
+    @Test
+    void bindWhenUriHasAPathThenStartupFailsExplainingThePathIsForwarded() {
+        runner.withPropertyValues("sceneway.gateway.banks.lakeside.uri=http://127.0.0.1:8090/api")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("uri must not have a path"));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(RoutingProperties.class)
+    static class Properties {
+    }
+}

@@ -1,0 +1,29 @@
+package dev.sceneway.gateway.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sceneway.gateway.problem.GatewayProblem;
+import dev.sceneway.gateway.problem.ProblemException;
+import dev.sceneway.gateway.support.TestTokens;
+import dev.sceneway.gateway.support.TestUpstreams;
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+
+class AccessTokenDecodingTest {
+
+    @Test
+    void decodeWhenAuthServerKeysAreUnreachableThenUpstreamUnavailableNotTokenInvalid() {
+        TokenProperties properties = new TokenProperties(URI.create(TestTokens.ISSUER),
+                URI.create("http://127.0.0.1:" + TestUpstreams.closedPort() + "/oauth2/jwks"), TestTokens.AUDIENCE);
+        ReactiveJwtDecoder decoder = new AccessTokenDecoding().accessTokenDecoder(properties);
+
+        assertThatThrownBy(() -> decoder.decode(TestTokens.partner("p").sign()).block(Duration.ofSeconds(5)))
+                .isInstanceOfSatisfying(ProblemException.class, ex -> {
+                    assertThat(ex.problem()).isEqualTo(GatewayProblem.UPSTREAM_UNAVAILABLE);
+                    assertThat(ex.detail()).contains("authorization server").doesNotContain("127.0.0.1");
+                });
+    }
+}
