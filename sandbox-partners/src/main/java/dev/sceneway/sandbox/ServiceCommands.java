@@ -1,0 +1,91 @@
+package dev.sceneway.sandbox;
+
+import dev.sceneway.infra.PostgresServer;
+import dev.sceneway.infra.RedisServerHandle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/** The command-line configuration of each service in the sandbox: the one place that wires them together. */
+final class ServiceCommands {
+
+    static final String AUTH_SERVER = "auth-server";
+    static final String GATEWAY = "gateway";
+    private static final String PRODUCT_APIS = "product-apis-";
+
+    private final SandboxSettings settings;
+    private final PostgresServer postgres;
+    private final RedisServerHandle redis;
+
+    ServiceCommands(SandboxSettings settings, PostgresServer postgres, RedisServerHandle redis) {
+        this.settings = settings;
+        this.postgres = postgres;
+        this.redis = redis;
+    }
+
+    static String productApis(String bankId) {
+        return PRODUCT_APIS + bankId;
+    }
+
+    String module(String service) {
+        return service.startsWith(PRODUCT_APIS) ? "product-apis" : service;
+    }
+
+    int managementPort(String service) {
+        return ports(service).management();
+    }
+
+    List<String> arguments(String service) {
+        List<String> args = new ArrayList<>();
+        SandboxSettings.Ports ports = ports(service);
+        args.add("--server.port=" + ports.server());
+        args.add("--management.server.port=" + ports.management());
+        args.add("--spring.profiles.active=sandbox");
+        if (service.equals(AUTH_SERVER)) {
+            database(args, "auth");
+            args.add("--sceneway.auth.issuer=" + settings.issuer());
+        } else if (service.equals(GATEWAY)) {
+            args.add("--spring.data.redis.host=" + redis.host());
+            args.add("--spring.data.redis.port=" + redis.port());
+            args.add("--sceneway.gateway.issuer=" + settings.issuer());
+            args.add("--sceneway.gateway.jwk-set-uri=" + jwkSetUri());
+            for (SandboxSettings.Bank bank : settings.banks()) {
+                args.add("--sceneway.gateway.banks." + bank.id() + ".uri=http://127.0.0.1:" + bank.ports().server());
+            }
+        } else {
+            SandboxSettings.Bank bank = bank(service);
+            database(args, "products");
+            args.add("--sceneway.bank.id=" + bank.id());
+            args.add("--sceneway.bank.name=" + bank.name());
+            args.add("--sceneway.security.issuer=" + settings.issuer());
+            args.add("--sceneway.security.jwk-set-uri=" + jwkSetUri());
+        }
+        return args;
+    }
+
+    private void database(List<String> args, String purpose) {
+        args.add("--spring.datasource.url=" + postgres.jdbcUrl(settings.database(purpose)));
+        args.add("--spring.datasource.username=" + postgres.username());
+        args.add("--spring.datasource.password=" + postgres.password());
+        // Four services share one small PostgreSQL here; Hikari's default of 10 each would be 40 idle backends.
+        args.add("--spring.datasource.hikari.maximum-pool-size=4");
+    }
+
+    private String jwkSetUri() {
+        return settings.issuer() + "/oauth2/jwks";
+    }
+
+    private SandboxSettings.Ports ports(String service) {
+        return switch (service) {
+            case AUTH_SERVER -> settings.auth();
+            case GATEWAY -> settings.gateway();
+            default -> bank(service).ports();
+        };
+    }
+
+    private SandboxSettings.Bank bank(String service) {
+        String id = service.substring(PRODUCT_APIS.length());
+        return settings.banks().stream().filter(bank -> bank.id().equals(id)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no bank " + id + " in the sandbox"));
+    }
+}
