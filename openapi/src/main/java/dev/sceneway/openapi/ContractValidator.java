@@ -14,8 +14,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Checks an HTTP exchange against one of the specs in {@code openapi/specs}: status, headers, content type and body
- * of the response, errors included. Test suites call {@link #assertConforms} on every response they receive, so a
- * service that drifts from its contract fails the build.
+ * of the response, errors included, and that a problem's {@code type} is in the catalogue. Test suites call
+ * {@link #assertConforms} on every response they receive, so a service that drifts from its contract fails the
+ * build.
  */
 public final class ContractValidator {
 
@@ -77,6 +78,7 @@ public final class ContractValidator {
         if (body != null && !body.isEmpty()) {
             response.withBody(body);
         }
-        return validator.validate(request.build(), response.build());
+        ValidationReport report = validator.validate(request.build(), response.build());
+        return report.merge(ProblemCatalogue.check(headers, body));
     }
 }

@@ -75,4 +75,10 @@ class ContractValidatorTest {
     void aPathOutsideTheSpecIsAViolation() {
         assertThat(credit.validate("GET", "/v1/banks/lakeside/credit/quotes", 200, JSON, "{}").hasErrors()).isTrue();
     }
+
+    @Test
+    void theProblemCatalogueIsReadFromTheSpec() {
+        assertThat(ProblemCatalogue.types()).contains("https://sceneway.dev/problems/token-missing",
+                "https://sceneway.dev/problems/upstream-timeout").hasSize(11);
+    }
 }
