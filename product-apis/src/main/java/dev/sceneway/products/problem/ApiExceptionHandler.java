@@ -1,6 +1,10 @@
 package dev.sceneway.products.problem;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -51,7 +55,30 @@ class ApiExceptionHandler {
     ResponseEntity<Problem> typeMismatch(TypeMismatchException ex, HttpServletRequest request) {
         String field = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
                 : String.valueOf(ex.getPropertyName());
-        return respond(ProblemType.BAD_REQUEST, "'" + field + "' is malformed.", request, HttpHeaders.EMPTY);
+        String expected = ex.getRequiredType() == Integer.class ? " must be an integer." : " is malformed.";
+        return respond(ProblemType.BAD_REQUEST, "Parameter '" + field + "'" + expected, request, HttpHeaders.EMPTY);
+    }
+
+    /**
+     * The constraints the generated API interfaces carry from the spec ({@code minimum}, {@code pattern}, ...),
+     * checked by method validation before the controller runs. The detail names each parameter (the last node of
+     * the violation's path is the parameter's name) and the rule it broke.
+     */
+    @ExceptionHandler
+    ResponseEntity<Problem> constraintViolation(ConstraintViolationException ex, HttpServletRequest request) {
+        String detail = ex.getConstraintViolations().stream()
+                .map(violation -> "Parameter '" + parameterName(violation) + "' " + violation.getMessage() + ".")
+                .sorted()
+                .collect(Collectors.joining(" "));
+        return respond(ProblemType.BAD_REQUEST, detail, request, HttpHeaders.EMPTY);
+    }
+
+    private static String parameterName(ConstraintViolation<?> violation) {
+        String name = "";
+        for (Path.Node node : violation.getPropertyPath()) {
+            name = String.valueOf(node.getName());
+        }
+        return name;
     }
 
     /**

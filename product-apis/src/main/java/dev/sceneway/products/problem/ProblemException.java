@@ -22,4 +22,9 @@ public class ProblemException extends RuntimeException {
     public static ProblemException notFound(String detail) {
         return new ProblemException(ProblemType.NOT_FOUND, detail);
     }
+
+    /** Malformed input; {@code detail} names the parameter or field. */
+    public static ProblemException badRequest(String detail) {
+        return new ProblemException(ProblemType.BAD_REQUEST, detail);
+    }
 }

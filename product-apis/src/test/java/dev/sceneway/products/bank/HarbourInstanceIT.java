@@ -8,12 +8,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.sceneway.products.support.ContractValidationConfiguration;
 import dev.sceneway.products.support.TestInstances;
 import dev.sceneway.products.support.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -22,9 +24,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** A second instance, for harbour, on the same database as lakeside: its own schema, its own products. */
-@SpringBootTest
+@SpringBootTest(properties = TestInstances.QUIET_CONTRACT_VALIDATOR)
 @AutoConfigureMockMvc
 @ActiveProfiles("sandbox")
+@Import(ContractValidationConfiguration.class)
 class HarbourInstanceIT {
 
     private final String token = "Bearer " + TestTokens.withScope("products");

@@ -8,9 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.sceneway.products.support.LakesideInstanceTest;
 import dev.sceneway.products.support.TestTokens;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import dev.sceneway.products.support.TestHttp;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -20,8 +18,6 @@ import org.springframework.http.MediaType;
 
 /** Every way a request can fail ends in problem+json, also outside Spring MVC; actuator lives on its own port. */
 class ProblemResponsesIT extends LakesideInstanceTest {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
     int apiPort;
@@ -40,17 +36,19 @@ class ProblemResponsesIT extends LakesideInstanceTest {
 
     @Test
     void pathWhenRejectedByTheSecurityFirewallThenBadRequestProblem() throws Exception {
-        HttpResponse<String> response = send(apiPort, PRODUCTS + ";jsessionid=x");
+        HttpResponse<String> response = TestHttp.get(apiPort, PRODUCTS + ";jsessionid=x");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue(HttpHeaders.CONTENT_TYPE)).hasValue("application/problem+json");
         assertThat(response.body()).contains("\"type\":\"https://sceneway.dev/problems/bad-request\"")
                 .doesNotContain("Exception");
+        // Rejected before Spring MVC and rendered by the container's error page: still carries the interaction id.
+        assertThat(response.headers().firstValue("x-fapi-interaction-id")).isPresent();
     }
 
     @Test
     void healthWhenAskedOnTheManagementPortThenUpWithoutToken() throws Exception {
-        HttpResponse<String> response = send(managementPort, "/actuator/health");
+        HttpResponse<String> response = TestHttp.get(managementPort, "/actuator/health");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"status\":\"UP\"");
@@ -58,14 +56,9 @@ class ProblemResponsesIT extends LakesideInstanceTest {
 
     @Test
     void healthWhenAskedOnTheApiPortThenNotServed() throws Exception {
-        HttpResponse<String> response = send(apiPort, "/actuator/health");
+        HttpResponse<String> response = TestHttp.get(apiPort, "/actuator/health");
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).doesNotContain("UP");
-    }
-
-    private static HttpResponse<String> send(int port, String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -9,6 +9,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class TestInstances {
 
+    /**
+     * The contract validator logs at INFO, on every response, that it does not check oauth2 security schemes.
+     * A {@code @SpringBootTest} property: logging levels are applied before dynamic property sources exist.
+     */
+    public static final String QUIET_CONTRACT_VALIDATOR = "logging.level.com.atlassian.oai.validator=WARN";
+
     private static String databaseUrl;
 
     private TestInstances() {

@@ -27,11 +27,19 @@ class CreditProductRepository {
         this.jdbc = jdbc;
     }
 
-    /** Active products ordered by product id (the column's "C" collation makes that a byte-wise order). */
-    List<CreditProduct> findActive() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM credit_product WHERE active ORDER BY product_id")
-                .query(CreditProductRepository::map)
-                .list();
+    /**
+     * At most {@code max} active products in product id order, after {@code after} when present. The column's "C"
+     * collation makes that order byte-wise, the same order the {@code >} comparison of the cursor uses.
+     */
+    List<CreditProduct> findActive(Optional<String> after, int max) {
+        String where = after.isPresent() ? "WHERE active AND product_id > :after" : "WHERE active";
+        JdbcClient.StatementSpec query = jdbc.sql(
+                        "SELECT " + COLUMNS + " FROM credit_product " + where + " ORDER BY product_id LIMIT :max")
+                .param("max", max);
+        if (after.isPresent()) {
+            query = query.param("after", after.get());
+        }
+        return query.query(CreditProductRepository::map).list();
     }
 
     /** An active product; a retired one is as absent to partners as one that never existed. */

@@ -3,6 +3,7 @@ package dev.sceneway.products.credit.catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import dev.sceneway.products.bank.BankProperties;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 class CreditProductTest {
 
     private static final Currency EUR = Currency.getInstance("EUR");
+    private static final BankProperties LAKESIDE = new BankProperties("lakeside", "Lakeside Savings Bank");
 
     @Test
     void amountsWhenStoredWithFewerDecimalsThenCarryTheCurrencyScale() {
@@ -35,22 +37,27 @@ class CreditProductTest {
     }
 
     @Test
-    void responseWhenMappedThenMoneyIsPlainTwoDecimalStringsAndRateIsRoundedHalfUp() {
+    void apiModelWhenMappedThenMoneyIsPlainTwoDecimalStringsAndRateIsRoundedHalfUp() {
         CreditProduct product = new CreditProduct("p", "Loan", EUR, new BigDecimal("1E+3"), new BigDecimal("50000"),
-                3, 60, new BigDecimal("6.8750"), BigDecimal.ZERO, List.of(RepaymentMethod.ANNUITY));
+                3, 60, new BigDecimal("6.8750"), BigDecimal.ZERO,
+                List.of(RepaymentMethod.EQUAL_PRINCIPAL, RepaymentMethod.ANNUITY));
+        CreditProductController controller = new CreditProductController(null, LAKESIDE);
 
-        CreditProductResponse response = CreditProductResponse.of("lakeside", product);
+        var api = controller.toApi(product);
 
-        assertThat(response.minAmount()).isEqualTo("1000.00");
-        assertThat(response.arrangementFee()).isEqualTo("0.00");
-        assertThat(response.nominalAnnualRatePercent()).isEqualTo("6.88");
-        assertThat(response.currency()).isEqualTo("EUR");
+        assertThat(api.getMinAmount()).isEqualTo("1000.00");
+        assertThat(api.getArrangementFee()).isEqualTo("0.00");
+        assertThat(api.getNominalAnnualRatePercent()).isEqualTo("6.88");
+        assertThat(api.getCurrency()).isEqualTo("EUR");
+        assertThat(api.getBankId()).isEqualTo("lakeside");
+        assertThat(api.getRepaymentMethods()).extracting(Object::toString)
+                .containsExactly("EQUAL_PRINCIPAL", "ANNUITY");
     }
 
     @Test
     void displayRateWhenBelowTheHalfThenRoundsDown() {
-        assertThat(CreditProductResponse.displayRate(new BigDecimal("5.4949"))).isEqualTo("5.49");
-        assertThat(CreditProductResponse.displayRate(new BigDecimal("0.0000"))).isEqualTo("0.00");
+        assertThat(CreditProductController.displayRate(new BigDecimal("5.4949"))).isEqualTo("5.49");
+        assertThat(CreditProductController.displayRate(new BigDecimal("0.0000"))).isEqualTo("0.00");
     }
 
     private static CreditProduct product(BigDecimal min, BigDecimal max) {
