@@ -39,7 +39,9 @@ public class GatewayErrorWebExceptionHandler implements ErrorWebExceptionHandler
             return Mono.error(ex);
         }
         Rejection rejection = classify(ex);
-        String request = exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value();
+        // The log prefix is the request's x-fapi-interaction-id (InteractionIdWebFilter), which the partner also sees.
+        String request = exchange.getLogPrefix() + exchange.getRequest().getMethod() + " "
+                + exchange.getRequest().getPath().value();
         if (rejection.problem() == GatewayProblem.INTERNAL_ERROR) {
             log.error("{} failed", request, ex);
         } else if (ex instanceof ProblemException) {

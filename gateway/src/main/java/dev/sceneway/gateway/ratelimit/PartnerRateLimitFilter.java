@@ -53,7 +53,7 @@ final class PartnerRateLimitFilter implements GatewayFilter {
             Plan plan = plans.planFor(partner);
             return bucket.take(KEY_PREFIX + policy + ":" + partner, plan)
                     // Only the limiter's own failures: errors of the upstream call below must not become 503s.
-                    .onErrorMap(ex -> unavailable(partner, ex))
+                    .onErrorMap(ex -> unavailable(exchange, partner, ex))
                     .flatMap(decision -> decision.allowed()
                             ? forward(exchange, chain, plan, decision)
                             : reject(exchange, partner, plan, decision));
@@ -76,7 +76,8 @@ final class PartnerRateLimitFilter implements GatewayFilter {
 
     private Mono<Void> reject(ServerWebExchange exchange, String partner, Plan plan, BucketDecision decision) {
         long retryAfter = RateLimitHeaders.retryAfterSeconds(decision);
-        log.debug("Partner {} is over its {} plan; retry after {} s", partner, policy, retryAfter);
+        log.debug("{}Partner {} is over its {} plan; retry after {} s", exchange.getLogPrefix(), partner, policy,
+                retryAfter);
         String detail = "Too many requests: your plan allows bursts of " + plan.capacity() + " and "
                 + plan.refillPerSecond() + " request(s) per second after that. Retry after " + retryAfter + " s.";
         return problems.write(exchange, GatewayProblem.RATE_LIMITED, detail, headers -> {
@@ -85,12 +86,12 @@ final class PartnerRateLimitFilter implements GatewayFilter {
         });
     }
 
-    private RateLimiterUnavailableException unavailable(String partner, Throwable ex) {
+    private RateLimiterUnavailableException unavailable(ServerWebExchange exchange, String partner, Throwable ex) {
         boolean timedOut = ex instanceof TimeoutException;
         (timedOut ? timeouts : errors).increment();
         // CAUTION: fail closed. A Redis outage stops all metered traffic rather than letting it through unmetered.
-        log.warn("Rate limiter unavailable for partner {} ({}): {}", partner, timedOut ? "timeout" : "error",
-                ex.toString());
+        log.warn("{}Rate limiter unavailable for partner {} ({}): {}", exchange.getLogPrefix(), partner,
+                timedOut ? "timeout" : "error", ex.toString());
         return new RateLimiterUnavailableException(ex);
     }
 

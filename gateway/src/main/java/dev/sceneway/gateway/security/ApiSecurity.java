@@ -3,6 +3,7 @@ package dev.sceneway.gateway.security;
 import dev.sceneway.gateway.problem.ProblemResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -11,8 +12,8 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 
 /**
  * The public port's security: a stateless OAuth 2.0 resource server. Everything under {@code /v1/**} needs a
- * valid access token, some paths a scope too ({@link ScopeRules}); other paths are left to routing, which
- * answers 404. Scopes become {@code SCOPE_x} authorities from the space-delimited {@code scope} claim
+ * valid access token, some paths a scope too ({@link ScopeRules}); the API docs are public; other paths are left
+ * to routing, which answers 404. Scopes become {@code SCOPE_x} authorities from the space-delimited {@code scope} claim
  * (Spring Security's default JwtGrantedAuthoritiesConverter).
  */
 @Configuration(proxyBeanMethods = false)
@@ -33,6 +34,8 @@ class ApiSecurity {
                     ScopeRules.RULES.forEach(rule ->
                             exchanges.pathMatchers(rule.pathPattern()).hasAuthority("SCOPE_" + rule.scope()));
                     exchanges.pathMatchers("/v1/**").authenticated();
+                    // The API docs (docs.ApiDocs) are public on purpose: partners read them before they have a token.
+                    exchanges.pathMatchers(HttpMethod.GET, "/docs", "/docs/**", "/openapi/**").permitAll();
                     exchanges.anyExchange().permitAll();
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer

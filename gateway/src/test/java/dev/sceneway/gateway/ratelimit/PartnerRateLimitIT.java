@@ -31,13 +31,14 @@ class PartnerRateLimitIT extends GatewayTestContext {
     void burstWhenBeyondPlanCapacityThenRateLimitedAndRejectedRequestIsNotForwarded() {
         String token = TestTokens.partner(SMALL_PLAN_PARTNER).scopes("products").sign();
         String path = "/v1/banks/lakeside/credit/products/" + UUID.randomUUID();
+        String interactionId = UUID.randomUUID().toString();
 
         // Plan: 3 at once, then 1 per second. Loop until the bucket runs dry (bounded, no sleeping).
         int allowed = 0;
         EntityExchangeResult<byte[]> rejected = null;
         for (int attempt = 0; attempt < MAX_ATTEMPTS && rejected == null; attempt++) {
             EntityExchangeResult<byte[]> result = client.get().uri(path)
-                    .header(HttpHeaders.AUTHORIZATION, bearer(token)).exchange()
+                    .header(HttpHeaders.AUTHORIZATION, bearer(token)).header(INTERACTION_ID, interactionId).exchange()
                     .expectBody().returnResult();
             if (result.getStatus().value() == 200) {
                 allowed++;
@@ -53,6 +54,7 @@ class PartnerRateLimitIT extends GatewayTestContext {
         assertThat(headers.getFirst("RateLimit-Policy")).isEqualTo("\"partner\";q=3;w=3");
         assertThat(headers.getFirst("RateLimit")).isEqualTo("\"partner\";r=0;t=1");
         assertThat(headers.getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+        assertThat(headers.getFirst(INTERACTION_ID)).isEqualTo(interactionId);
         TestUpstreams.lakeside().verify(allowed, getRequestedFor(urlPathEqualTo(path)));
     }
 

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.sceneway.gateway.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sceneway.gateway.support.ContractValidation;
 import dev.sceneway.gateway.support.TestTokens;
 import dev.sceneway.gateway.support.TestUpstreams;
 import io.micrometer.core.instrument.Counter;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,6 +25,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** A second context whose Redis is a closed port: the limiter must fail closed, fast. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 @AutoConfigureWebTestClient
+@Import(ContractValidation.Config.class)
 class RateLimiterUnavailableIT {
 
     @Autowired
@@ -47,8 +50,15 @@ class RateLimiterUnavailableIT {
         double failuresBefore = failures();
         long started = System.nanoTime();
 
-        String body = assertProblem(client.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .exchange(), 503, "rate-limiter-unavailable", path);
+        String interactionId = UUID.randomUUID().toString();
+
+        WebTestClient.ResponseSpec response = client.get().uri(path)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .header("x-fapi-interaction-id", interactionId)
+                .exchange();
+
+        response.expectHeader().valueEquals("x-fapi-interaction-id", interactionId);
+        String body = assertProblem(response, 503, "rate-limiter-unavailable", path);
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
         assertThat(body).doesNotContain("127.0.0.1").doesNotContain(Integer.toString(TestUpstreams.closedPort()));

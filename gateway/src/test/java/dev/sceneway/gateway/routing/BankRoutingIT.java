@@ -34,11 +34,11 @@ class BankRoutingIT extends GatewayTestContext {
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("RateLimit-Policy", "\"partner\";q=20;w=2")
                 .expectHeader().valueEquals("RateLimit", "\"partner\";r=19;t=0")
-                .expectBody().jsonPath("$.bank").isEqualTo("lakeside");
+                .expectBody().jsonPath("$.bankId").isEqualTo("lakeside");
         client.get().uri(harbourPath).header(HttpHeaders.AUTHORIZATION, bearer(token)).exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueMatches("RateLimit", "\"partner\";r=1[89];t=0")
-                .expectBody().jsonPath("$.bank").isEqualTo("harbour");
+                .expectBody().jsonPath("$.bankId").isEqualTo("harbour");
 
         TestUpstreams.lakeside().verify(1, getRequestedFor(urlPathEqualTo(lakesidePath))
                 .withHeader(HttpHeaders.AUTHORIZATION, equalTo(bearer(token))));

@@ -4,6 +4,7 @@ import dev.sceneway.infra.SharedTestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -12,11 +13,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The one Spring context most integration tests share: the whole gateway on a random port, real Redis,
  * WireMock as the JWKS endpoint and as the banks. Banks: lakeside and harbour (each its own WireMock),
  * offline (a closed port), sluggish (answers after 1.5 s; its response timeout is 300 ms). The partner
- * {@link #SMALL_PLAN_PARTNER} has a plan of 3 requests, then 1 per second.
+ * {@link #SMALL_PLAN_PARTNER} has a plan of 3 requests, then 1 per second. Every response the {@link #client}
+ * receives on a credit.yaml path is checked against the spec ({@link ContractValidation}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "management.server.port=0")
 @AutoConfigureWebTestClient
+@Import(ContractValidation.Config.class)
 public abstract class GatewayTestContext {
 
     public static final String SMALL_PLAN_PARTNER = TestTokens.uniquePartner("small-plan");
@@ -38,6 +41,9 @@ public abstract class GatewayTestContext {
         registry.add("sceneway.gateway.rate-limit.partners." + SMALL_PLAN_PARTNER + ".capacity", () -> 3);
         registry.add("sceneway.gateway.rate-limit.partners." + SMALL_PLAN_PARTNER + ".refill-per-second", () -> 1);
     }
+
+    /** The FAPI interaction id header (common.yaml), on every response. */
+    public static final String INTERACTION_ID = "x-fapi-interaction-id";
 
     protected static String bearer(String token) {
         return "Bearer " + token;

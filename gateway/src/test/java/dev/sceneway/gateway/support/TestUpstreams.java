@@ -8,14 +8,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.UUID;
 
 /**
  * The other services, as WireMock doubles started once per test JVM: the auth-server's JWKS, and the
- * product-apis of two banks. Each bank answers {@code {"bank":"<id>"}} under its own {@code /v1/banks/<id>/}.
- * The "sluggish" bank (served by harbour's WireMock) answers after {@link #SLUGGISH_DELAY_MS}.
+ * product-apis of two banks. Each bank answers credit.yaml's operations with spec-valid bodies of its own
+ * ({@link TestProducts}: lakeside in EUR, harbour in CNY) and, like product-apis, echoes the
+ * {@code x-fapi-interaction-id} it receives. The "sluggish" bank (served by harbour's WireMock) answers after
+ * {@link #SLUGGISH_DELAY_MS}.
  */
 public final class TestUpstreams {
 
@@ -62,16 +69,24 @@ public final class TestUpstreams {
                 .willReturn(aResponse().withHeader("Content-Type", "application/jwk-set+json")
                         .withBody(TestTokens.jwksJson())));
         lakeside = started();
-        lakeside.stubFor(get(urlPathMatching("/v1/banks/lakeside/.*")).willReturn(okJson("{\"bank\":\"lakeside\"}")));
+        stubCreditProducts(lakeside, "lakeside", "EUR", 0);
         harbour = started();
-        harbour.stubFor(get(urlPathMatching("/v1/banks/harbour/.*")).willReturn(okJson("{\"bank\":\"harbour\"}")));
-        harbour.stubFor(get(urlPathMatching("/v1/banks/sluggish/.*"))
-                .willReturn(okJson("{\"bank\":\"sluggish\"}").withFixedDelay(SLUGGISH_DELAY_MS)));
+        stubCreditProducts(harbour, "harbour", "CNY", 0);
+        stubCreditProducts(harbour, "sluggish", "CNY", SLUGGISH_DELAY_MS);
         closedPort = freePort();
     }
 
+    private static void stubCreditProducts(WireMockServer server, String bankId, String currency, int delayMs) {
+        String products = "/v1/banks/" + bankId + "/credit/products";
+        server.stubFor(get(urlPathEqualTo(products))
+                .willReturn(okJson(TestProducts.pageJson(bankId, currency)).withFixedDelay(delayMs)));
+        server.stubFor(get(urlPathMatching(products + "/[^/]+"))
+                .willReturn(okJson(TestProducts.productJson(bankId, currency)).withFixedDelay(delayMs)));
+    }
+
     private static WireMockServer started() {
-        WireMockServer server = new WireMockServer(options().dynamicPort().containerThreads(8).jettyAcceptors(1));
+        WireMockServer server = new WireMockServer(options().dynamicPort().containerThreads(8).jettyAcceptors(1)
+                .extensions(new EchoInteractionId()));
         server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stop-wiremock"));
         return server;
@@ -82,6 +97,25 @@ public final class TestUpstreams {
             return socket.getLocalPort();
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** What product-apis does with {@code x-fapi-interaction-id}: echo the caller's, or generate one. */
+    private static final class EchoInteractionId implements ResponseDefinitionTransformerV2 {
+
+        static final String HEADER = "x-fapi-interaction-id";
+
+        @Override
+        public ResponseDefinition transform(ServeEvent serveEvent) {
+            String received = serveEvent.getRequest().getHeader(HEADER);
+            return ResponseDefinitionBuilder.like(serveEvent.getResponseDefinition()).but()
+                    .withHeader(HEADER, received != null ? received : UUID.randomUUID().toString())
+                    .build();
+        }
+
+        @Override
+        public String getName() {
+            return "echo-interaction-id";
         }
     }
 }
