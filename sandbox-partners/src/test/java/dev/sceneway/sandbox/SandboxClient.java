@@ -12,16 +12,20 @@ import java.util.Base64;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** What a partner's backend does against the sandbox: get tokens, call the gateway. Plain JDK HTTP. */
+/**
+ * Raw HTTP against the sandbox, for what the partner SDK will not send: missing, forged or under-scoped tokens, unknown
+ * banks and paths, bursts over the plan. Plain JDK HTTP on the client it is given (the test gives a contract-checking one).
+ */
 final class SandboxClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http;
     private final SandboxSettings settings;
 
-    SandboxClient(SandboxSettings settings) {
+    SandboxClient(SandboxSettings settings, HttpClient http) {
         this.settings = settings;
+        this.http = http;
     }
 
     /** A client_credentials access token for a demo partner (client_secret_basic). */

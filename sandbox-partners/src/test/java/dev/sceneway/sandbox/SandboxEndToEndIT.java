@@ -3,6 +3,15 @@ package dev.sceneway.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sceneway.infra.Infrastructure;
+import dev.sceneway.sdk.ClientCredentials;
+import dev.sceneway.sdk.Paging;
+import dev.sceneway.sdk.ScenewayClient;
+import dev.sceneway.sdk.generated.ApiException;
+import dev.sceneway.sdk.generated.ApiResponse;
+import dev.sceneway.sdk.generated.api.CreditProductsApi;
+import dev.sceneway.sdk.generated.model.CreditProduct;
+import dev.sceneway.sdk.generated.model.CreditProductPage;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +19,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -21,7 +32,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The foundation's whole path across processes: a token from a running auth-server, accepted by a running gateway,
- * in front of running product-apis that read PostgreSQL; the gateway's limits in a real Redis.
+ * in front of running product-apis that read PostgreSQL; the gateway's limits in a real Redis. Successful catalogue
+ * calls go through the partner SDK, deliberately bad requests through raw HTTP; every response on {@code /v1/banks/...}
+ * is checked against credit.yaml on the way in ({@link ContractChecking}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -31,6 +44,7 @@ class SandboxEndToEndIT {
     private static final String LAKESIDE_PRODUCTS = "/v1/banks/lakeside/credit/products";
     private static final String HARBOUR_PRODUCTS = "/v1/banks/harbour/credit/products";
 
+    private final ContractChecking contract = new ContractChecking();
     private Sandbox sandbox;
     private SandboxClient partner;
 
@@ -40,7 +54,7 @@ class SandboxEndToEndIT {
         Path work = Files.createDirectories(home.resolve("sandbox-partners/target/sandbox-it"));
         SandboxSettings settings = SandboxSettings.isolated(home, work, "sceneway_it");
         sandbox = Sandbox.start(settings, Infrastructure.fromEnvironment());
-        partner = new SandboxClient(settings);
+        partner = new SandboxClient(settings, contract.httpClientBuilder().build());
     }
 
     @AfterAll
@@ -52,31 +66,52 @@ class SandboxEndToEndIT {
 
     @Test
     @Order(1)
-    void partnerTokenFromAuthServerReadsEachBanksCatalogueThroughTheGateway() {
-        String token = partner.token("checkout-demo", "checkout-demo-secret", "products");
+    void partnerSdkReadsEachBanksCatalogueListOneProductAndPageByPage() throws ApiException {
+        int checkedBefore = contract.checkedResponses();
+        CreditProductsApi products = sdk("checkout-demo", "checkout-demo-secret").creditProducts();
+        UUID interactionId = UUID.randomUUID();
 
-        SandboxClient.Reply lakeside = partner.get(LAKESIDE_PRODUCTS, token);
-        SandboxClient.Reply harbour = partner.get(HARBOUR_PRODUCTS, token);
+        ApiResponse<CreditProductPage> lakeside = products.listCreditProductsWithHttpInfo("lakeside", interactionId,
+                null, null);
+        CreditProductPage harbour = products.listCreditProducts("harbour", null, null, null);
 
-        assertThat(lakeside.status()).isEqualTo(200);
-        assertThat(lakeside.json().path("data").size()).isGreaterThan(0);
-        for (JsonNode product : lakeside.json().path("data")) {
-            assertThat(product.path("bankId").asString()).isEqualTo("lakeside");
-            assertThat(product.path("currency").asString()).isEqualTo("EUR");
-            assertThat(product.path("minAmount").isString()).as("money is a decimal string").isTrue();
-            assertThat(product.path("minAmount").asString()).matches("\\d+\\.\\d{2}");
+        assertThat(lakeside.getData().getData()).isNotEmpty().allSatisfy(product -> {
+            assertThat(product.getBankId()).isEqualTo("lakeside");
+            assertThat(product.getCurrency()).isEqualTo("EUR");
+            assertThat(product.getMinAmount()).as("money is a decimal string").matches("\\d+\\.\\d{2}");
+        });
+        assertThat(lakeside.getData().getLinks().getNext()).as("the default page holds the whole catalogue").isNull();
+        assertThat(header(lakeside, "x-fapi-interaction-id")).isEqualTo(interactionId.toString());
+        assertThat(header(lakeside, "RateLimit-Policy")).isNotBlank();
+        assertThat(harbour.getData()).isNotEmpty().allSatisfy(product -> {
+            assertThat(product.getBankId()).isEqualTo("harbour");
+            assertThat(product.getCurrency()).isEqualTo("CNY");
+        });
+        for (CreditProductPage catalogue : List.of(lakeside.getData(), harbour)) {
+            CreditProduct last = catalogue.getData().getLast();
+            assertThat(products.getCreditProduct(last.getBankId(), last.getProductId(), null)).isEqualTo(last);
+            assertThat(pageByPage(products, last.getBankId(), 2)).isEqualTo(catalogue.getData());
         }
-        assertThat(harbour.status()).isEqualTo(200);
-        assertThat(harbour.json().path("data").size()).isGreaterThan(0);
-        for (JsonNode product : harbour.json().path("data")) {
-            assertThat(product.path("bankId").asString()).isEqualTo("harbour");
-            assertThat(product.path("currency").asString()).isEqualTo("CNY");
-        }
-        assertThat(lakeside.header("RateLimit-Policy")).isNotBlank();
+        assertThat(contract.checkedResponses() - checkedBefore).as("responses checked against credit.yaml")
+                .isEqualTo(2 + 2 + pagesOf(lakeside.getData(), 2) + pagesOf(harbour, 2));
     }
 
     @Test
     @Order(2)
+    void lakesideCatalogueIsExactlyTheExampleInTheContract() {
+        String token = partner.token("checkout-demo", "checkout-demo-secret", "products");
+
+        SandboxClient.Reply list = partner.get(LAKESIDE_PRODUCTS, token);
+        SandboxClient.Reply renovation = partner.get(LAKESIDE_PRODUCTS + "/lakeside-renovation", token);
+
+        // Compared on the wire, not through the SDK's models, which would drop unknown fields.
+        assertThat(list.json()).isEqualTo(SpecExamples.creditGet200("/v1/banks/{bankId}/credit/products"));
+        assertThat(renovation.json())
+                .isEqualTo(SpecExamples.creditGet200("/v1/banks/{bankId}/credit/products/{productId}"));
+    }
+
+    @Test
+    @Order(3)
     void accessTokenIsAPs256JwtNamingThePartner() {
         String token = partner.token("checkout-demo", "checkout-demo-secret", "products");
 
@@ -90,7 +125,7 @@ class SandboxEndToEndIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void callWithoutTokenIs401TokenMissing() {
         SandboxClient.Reply reply = partner.get(LAKESIDE_PRODUCTS, null);
 
@@ -99,7 +134,7 @@ class SandboxEndToEndIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void tokenWhoseClaimsWereEditedIs401TokenInvalid() {
         String token = partner.token("checkout-demo", "checkout-demo-secret", "accounts");
         String[] parts = token.split("\\.");
@@ -113,7 +148,7 @@ class SandboxEndToEndIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void tokenWithoutTheProductsScopeIs403() {
         String token = partner.token("checkout-demo", "checkout-demo-secret", "accounts");
 
@@ -123,7 +158,7 @@ class SandboxEndToEndIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void partnerOverItsPlanGets429WithRetryAfterAndOthersAreUnaffected() {
         String renovation = partner.token("renovation-demo", "renovation-demo-secret", "products");
         List<Integer> statuses = new ArrayList<>();
@@ -144,7 +179,7 @@ class SandboxEndToEndIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void unknownBankAndUnknownPathAre404Problems() {
         String token = partner.token("checkout-demo", "checkout-demo-secret", "products");
 
@@ -154,7 +189,7 @@ class SandboxEndToEndIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void tokensSurviveAnAuthServerRestart() throws Exception {
         String before = partner.token("checkout-demo", "checkout-demo-secret", "products");
 
@@ -169,7 +204,7 @@ class SandboxEndToEndIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void bankServiceDownIs503WithinABoundedTimeAndRevealsNoInternals() {
         String token = partner.token("checkout-demo", "checkout-demo-secret", "products");
         sandbox.stop(ServiceCommands.productApis("harbour"));
@@ -183,6 +218,40 @@ class SandboxEndToEndIT {
         assertThat(took).isLessThan(Duration.ofSeconds(3));
         assertThat(reply.body()).doesNotContain("127.0.0.1", "localhost", ":" + harbourPort);
         assertThat(partner.get(LAKESIDE_PRODUCTS, token).status()).as("the other bank still answers").isEqualTo(200);
+    }
+
+    /** The SDK as a partner uses it, on a contract-checking HTTP client. */
+    private ScenewayClient sdk(String clientId, String secret) {
+        SandboxSettings settings = sandbox.settings();
+        return ScenewayClient.sandbox(URI.create(settings.gatewayUrl()),
+                new ClientCredentials(URI.create(settings.issuer() + "/oauth2/token"), clientId, secret, "products"),
+                contract.httpClientBuilder());
+    }
+
+    /** The whole catalogue, fetched {@code limit} products at a time by following the {@code next} cursors. */
+    private static List<CreditProduct> pageByPage(CreditProductsApi products, String bankId, int limit)
+            throws ApiException {
+        List<CreditProduct> all = new ArrayList<>();
+        @Nullable String cursor = null;
+        for (int page = 0; page < 50; page++) { // bounded: a cursor that never ends must fail, not hang
+            CreditProductPage current = products.listCreditProducts(bankId, null, cursor, limit);
+            assertThat(current.getData()).hasSizeLessThanOrEqualTo(limit);
+            all.addAll(current.getData());
+            cursor = Paging.nextCursor(current.getLinks()).orElse(null);
+            if (cursor == null) {
+                return all;
+            }
+        }
+        throw new AssertionError("paging " + bankId + " did not end within 50 pages");
+    }
+
+    private static int pagesOf(CreditProductPage catalogue, int limit) {
+        return Math.max(1, (catalogue.getData().size() + limit - 1) / limit);
+    }
+
+    private static @Nullable String header(ApiResponse<?> response, String name) {
+        List<String> values = response.getHeaders().get(name);
+        return values == null || values.isEmpty() ? null : values.getFirst();
     }
 
     private static void assertProblem(SandboxClient.Reply reply, int status, String slug) {
