@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class SandboxClient {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http;
     private final SandboxSettings settings;

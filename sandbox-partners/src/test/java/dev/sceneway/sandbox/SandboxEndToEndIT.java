@@ -3,6 +3,7 @@ package dev.sceneway.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sceneway.infra.Infrastructure;
+import dev.sceneway.openapi.SpecExamples;
 import dev.sceneway.sdk.ClientCredentials;
 import dev.sceneway.sdk.Paging;
 import dev.sceneway.sdk.ScenewayClient;
@@ -105,9 +106,8 @@ class SandboxEndToEndIT {
         SandboxClient.Reply renovation = partner.get(LAKESIDE_PRODUCTS + "/lakeside-renovation", token);
 
         // Compared on the wire, not through the SDK's models, which would drop unknown fields.
-        assertThat(list.json()).isEqualTo(SpecExamples.creditGet200("/v1/banks/{bankId}/credit/products"));
-        assertThat(renovation.json())
-                .isEqualTo(SpecExamples.creditGet200("/v1/banks/{bankId}/credit/products/{productId}"));
+        assertThat(list.json()).isEqualTo(example("/v1/banks/{bankId}/credit/products"));
+        assertThat(renovation.json()).isEqualTo(example("/v1/banks/{bankId}/credit/products/{productId}"));
     }
 
     @Test
@@ -252,6 +252,10 @@ class SandboxEndToEndIT {
     private static @Nullable String header(ApiResponse<?> response, String name) {
         List<String> values = response.getHeaders().get(name);
         return values == null || values.isEmpty() ? null : values.getFirst();
+    }
+
+    private static JsonNode example(String pathTemplate) {
+        return SandboxClient.JSON.readTree(SpecExamples.responseExample("credit", "GET", pathTemplate, 200));
     }
 
     private static void assertProblem(SandboxClient.Reply reply, int status, String slug) {

@@ -10,7 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import dev.sceneway.products.support.LakesideInstanceTest;
-import dev.sceneway.products.support.SpecExamples;
+import dev.sceneway.openapi.SpecExamples;
 import dev.sceneway.products.support.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -31,7 +31,7 @@ class CreditProductPagingIT extends LakesideInstanceTest {
     void catalogueWhenDefaultPagingThenEqualsTheSpecExampleExactly() throws Exception {
         mvc.perform(get(PRODUCTS).header(HttpHeaders.AUTHORIZATION, token))
                 .andExpect(status().isOk())
-                .andExpect(content().json(SpecExamples.creditGetExample("/v1/banks/{bankId}/credit/products", 200),
+                .andExpect(content().json(SpecExamples.responseExample("credit", "GET", "/v1/banks/{bankId}/credit/products", 200),
                         JsonCompareMode.STRICT));
     }
 
