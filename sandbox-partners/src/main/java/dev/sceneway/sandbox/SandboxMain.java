@@ -47,6 +47,7 @@ public final class SandboxMain {
         out.append(String.format("%nSceneway sandbox ready in %.1f s", ready.toMillis() / 1000.0));
         rssKib.ifPresent(kib -> out.append(String.format(" (%d MB resident across all its processes)", kib / 1024)));
         out.append(String.format("%n%n  Gateway, the only API entry   %s", settings.gatewayUrl()));
+        out.append(String.format("%n  API docs (Swagger UI)         %s/docs", settings.gatewayUrl()));
         out.append(String.format("%n  Authorization server (issuer) %s", settings.issuer()));
         for (SandboxSettings.Bank bank : settings.banks()) {
             out.append(String.format("%n  Bank %-9s %-32s behind the gateway at /v1/banks/%s/...",
