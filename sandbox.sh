@@ -8,7 +8,8 @@ cd "$(dirname "$0")"
 
 launcher=sandbox-partners/target/sceneway-sandbox.jar
 if [ "${1:-}" = "--rebuild" ] || [ ! -f "$launcher" ] \
-    || [ -n "$(find . -path ./.sandbox -prune -o \( -path '*/src/*' -o -name pom.xml \) -newer "$launcher" -type f -print -quit)" ]; then
+    || [ -n "$(find . \( -name target -o -name node_modules -o -name .sandbox -o -name .git \) -prune \
+                -o \( -path '*/src/*' -o -path './openapi/specs/*' -o -name pom.xml \) -newer "$launcher" -type f -print -quit)" ]; then
   echo "Building Sceneway (tests skipped; ./mvnw verify runs them) ..."
   ./mvnw -B -q -DskipTests package
 fi
