@@ -2,6 +2,7 @@ package dev.sceneway.sdk;
 
 import dev.sceneway.sdk.generated.ApiClient;
 import dev.sceneway.sdk.generated.api.CreditProductsApi;
+import dev.sceneway.sdk.generated.api.CreditQuotesApi;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -22,10 +23,12 @@ public final class ScenewayClient {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
     private final CreditProductsApi creditProducts;
+    private final CreditQuotesApi creditQuotes;
 
     private ScenewayClient(ApiClient apiClient) {
         // Each generated API object builds its own HttpClient (connection pool): create them once, share them.
         this.creditProducts = new CreditProductsApi(apiClient);
+        this.creditQuotes = new CreditQuotesApi(apiClient);
     }
 
     /**
@@ -54,5 +57,10 @@ public final class ScenewayClient {
     /** The Consumer Credit API's product catalogue ({@code /v1/banks/{bankId}/credit/products}); thread-safe. */
     public CreditProductsApi creditProducts() {
         return creditProducts;
+    }
+
+    /** The Consumer Credit API's instalment-loan quotes ({@code /v1/banks/{bankId}/credit/quotes}); thread-safe. */
+    public CreditQuotesApi creditQuotes() {
+        return creditQuotes;
     }
 }

@@ -12,6 +12,7 @@ import dev.sceneway.sdk.generated.ApiResponse;
 import dev.sceneway.sdk.generated.api.CreditProductsApi;
 import dev.sceneway.sdk.generated.model.CreditProduct;
 import dev.sceneway.sdk.generated.model.CreditProductPage;
+import dev.sceneway.sdk.generated.model.CreditQuote;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -112,6 +113,23 @@ class SandboxEndToEndIT {
 
     @Test
     @Order(3)
+    void partnerSdkQuoteThroughTheGatewayIsTheContractsExample() throws ApiException {
+        int checkedBefore = contract.checkedResponses();
+
+        CreditQuote quote = sdk("checkout-demo", "checkout-demo-secret").creditQuotes()
+                .getCreditQuote("lakeside", "3000.00", "EUR", 6, null, null);
+
+        // The example in credit.yaml is the sandbox's answer to this very request; the SDK reads it into its models.
+        CreditQuote example = SandboxClient.JSON.readValue(
+                SpecExamples.responseExample("credit", "GET", "/v1/banks/{bankId}/credit/quotes", 200), CreditQuote.class);
+        assertThat(quote).isEqualTo(example);
+        assertThat(quote.getData()).isNotEmpty().allSatisfy(plan -> assertThat(plan.getSchedule()).hasSize(6));
+        assertThat(contract.checkedResponses() - checkedBefore).as("responses checked against credit.yaml")
+                .isEqualTo(1);
+    }
+
+    @Test
+    @Order(4)
     void accessTokenIsAPs256JwtNamingThePartner() {
         String token = partner.token("checkout-demo", "checkout-demo-secret", "products");
 
@@ -125,7 +143,7 @@ class SandboxEndToEndIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void callWithoutTokenIs401TokenMissing() {
         SandboxClient.Reply reply = partner.get(LAKESIDE_PRODUCTS, null);
 
@@ -134,7 +152,7 @@ class SandboxEndToEndIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void tokenWhoseClaimsWereEditedIs401TokenInvalid() {
         String token = partner.token("checkout-demo", "checkout-demo-secret", "accounts");
         String[] parts = token.split("\\.");
@@ -148,7 +166,7 @@ class SandboxEndToEndIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void tokenWithoutTheProductsScopeIs403() {
         String token = partner.token("checkout-demo", "checkout-demo-secret", "accounts");
 
@@ -158,7 +176,7 @@ class SandboxEndToEndIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void partnerOverItsPlanGets429WithRetryAfterAndOthersAreUnaffected() {
         String renovation = partner.token("renovation-demo", "renovation-demo-secret", "products");
         List<Integer> statuses = new ArrayList<>();
@@ -179,7 +197,7 @@ class SandboxEndToEndIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void unknownBankAndUnknownPathAre404Problems() {
         String token = partner.token("checkout-demo", "checkout-demo-secret", "products");
 
@@ -189,7 +207,7 @@ class SandboxEndToEndIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void tokensSurviveAnAuthServerRestart() throws Exception {
         String before = partner.token("checkout-demo", "checkout-demo-secret", "products");
 
@@ -204,7 +222,7 @@ class SandboxEndToEndIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void bankServiceDownIs503WithinABoundedTimeAndRevealsNoInternals() {
         String token = partner.token("checkout-demo", "checkout-demo-secret", "products");
         sandbox.stop(ServiceCommands.productApis("harbour"));

@@ -26,7 +26,9 @@ final class ScopeRules {
 
     static final List<Rule> RULES = List.of(
             // Product catalogue (read-only); product-apis checks the same scope again.
-            new Rule("/v1/banks/*/credit/products/**", "products"));
+            new Rule("/v1/banks/*/credit/products/**", "products"),
+            // Quotes (computed, nothing stored): partner-level like the catalogue.
+            new Rule("/v1/banks/*/credit/quotes", "products"));
 
     private ScopeRules() {
     }

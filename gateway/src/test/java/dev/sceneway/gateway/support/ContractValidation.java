@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
 public final class ContractValidation {
 
     /** The paths of credit.yaml; the spec's own path matching then decides the operation. */
-    private static final Pattern CREDIT_PATHS = Pattern.compile("/v1/banks/[^/]+/credit/products(/[^/]+)?");
+    private static final Pattern CREDIT_PATHS = Pattern.compile("/v1/banks/[^/]+/credit/(products(/[^/]+)?|quotes)");
 
     private ContractValidation() {
     }

@@ -27,7 +27,8 @@ final class ScopePolicy {
     }
 
     static final ScopePolicy API = new ScopePolicy(List.of(
-            new Rule("/v1/banks/*/credit/products/**", "products")));
+            new Rule("/v1/banks/*/credit/products/**", "products"),
+            new Rule("/v1/banks/*/credit/quotes", "products")));
 
     private final List<Rule> rules;
 

@@ -8,9 +8,12 @@ import java.util.Objects;
 
 /**
  * An instalment-loan product of the bank. Amounts are in {@code currency} at its ISO 4217 minor-unit scale
- * (2 for EUR and CNY); the rate keeps the stored precision (4 decimals).
+ * (2 for EUR and CNY); the rates keep the stored precision (4 decimals). Public: quotes are computed from it.
+ *
+ * @param merchantDiscountPercent the share of the financed amount a merchant pays the bank for a
+ *                                merchant-subsidised (typically 0 %) plan; never paid by the customer
  */
-record CreditProduct(
+public record CreditProduct(
         String productId,
         String name,
         Currency currency,
@@ -20,9 +23,10 @@ record CreditProduct(
         int maxTermMonths,
         BigDecimal nominalAnnualRatePercent,
         BigDecimal arrangementFee,
-        List<RepaymentMethod> repaymentMethods) {
+        List<RepaymentMethod> repaymentMethods,
+        BigDecimal merchantDiscountPercent) {
 
-    CreditProduct {
+    public CreditProduct {
         Objects.requireNonNull(productId, "productId");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(currency, "currency");
@@ -40,6 +44,10 @@ record CreditProduct(
         if (nominalAnnualRatePercent.signum() < 0) {
             throw new IllegalArgumentException("nominalAnnualRatePercent must be >= 0, but was " + nominalAnnualRatePercent);
         }
+        Objects.requireNonNull(merchantDiscountPercent, "merchantDiscountPercent");
+        if (merchantDiscountPercent.signum() < 0) {
+            throw new IllegalArgumentException("merchantDiscountPercent must be >= 0, but was " + merchantDiscountPercent);
+        }
         if (repaymentMethods.isEmpty()) {
             throw new IllegalArgumentException("repaymentMethods must not be empty (product " + productId + ")");
         }
@@ -51,7 +59,7 @@ record CreditProduct(
      * {@link RoundingMode#UNNECESSARY}, i.e. only trailing zeros may be added or dropped. A stored amount with
      * more precision than its currency allows is bad data: we refuse it loudly rather than round money silently.
      */
-    static BigDecimal atCurrencyScale(BigDecimal amount, Currency currency, String field) {
+    public static BigDecimal atCurrencyScale(BigDecimal amount, Currency currency, String field) {
         Objects.requireNonNull(amount, field);
         int scale = currency.getDefaultFractionDigits();
         if (scale < 0) {

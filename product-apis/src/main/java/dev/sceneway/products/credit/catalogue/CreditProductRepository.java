@@ -19,7 +19,7 @@ class CreditProductRepository {
 
     private static final String COLUMNS = """
             product_id, name, currency, min_amount, max_amount, min_term_months, max_term_months,
-            nominal_annual_rate_percent, arrangement_fee, repayment_methods""";
+            nominal_annual_rate_percent, arrangement_fee, repayment_methods, merchant_discount_percent""";
 
     private final JdbcClient jdbc;
 
@@ -42,6 +42,13 @@ class CreditProductRepository {
         return query.query(CreditProductRepository::map).list();
     }
 
+    /** Every active product, in product id order. */
+    List<CreditProduct> findAllActive() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM credit_product WHERE active ORDER BY product_id")
+                .query(CreditProductRepository::map)
+                .list();
+    }
+
     /** An active product; a retired one is as absent to partners as one that never existed. */
     Optional<CreditProduct> findActive(String productId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM credit_product WHERE active AND product_id = :productId")
@@ -61,7 +68,8 @@ class CreditProductRepository {
                 row.getInt("max_term_months"),
                 row.getBigDecimal("nominal_annual_rate_percent"),
                 row.getBigDecimal("arrangement_fee"),
-                repaymentMethods(row.getArray("repayment_methods")));
+                repaymentMethods(row.getArray("repayment_methods")),
+                row.getBigDecimal("merchant_discount_percent"));
     }
 
     private static List<RepaymentMethod> repaymentMethods(Array array) throws SQLException {

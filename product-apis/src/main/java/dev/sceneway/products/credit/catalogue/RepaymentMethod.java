@@ -1,7 +1,7 @@
 package dev.sceneway.products.credit.catalogue;
 
 /** How an instalment loan is repaid. The names are stored in the database and shown in the API as they are. */
-enum RepaymentMethod {
+public enum RepaymentMethod {
     /** Equal instalments of principal plus interest (French amortisation). */
     ANNUITY,
     /** Equal principal parts; interest, and so the instalment, falls over time. */

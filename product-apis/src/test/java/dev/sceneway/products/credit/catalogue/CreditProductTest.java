@@ -40,7 +40,7 @@ class CreditProductTest {
     void apiModelWhenMappedThenMoneyIsPlainTwoDecimalStringsAndRateIsRoundedHalfUp() {
         CreditProduct product = new CreditProduct("p", "Loan", EUR, new BigDecimal("1E+3"), new BigDecimal("50000"),
                 3, 60, new BigDecimal("6.8750"), BigDecimal.ZERO,
-                List.of(RepaymentMethod.EQUAL_PRINCIPAL, RepaymentMethod.ANNUITY));
+                List.of(RepaymentMethod.EQUAL_PRINCIPAL, RepaymentMethod.ANNUITY), BigDecimal.ZERO);
         CreditProductController controller = new CreditProductController(null, LAKESIDE);
 
         var api = controller.toApi(product);
@@ -62,6 +62,6 @@ class CreditProductTest {
 
     private static CreditProduct product(BigDecimal min, BigDecimal max) {
         return new CreditProduct("lakeside-test", "Test loan", EUR, min, max, 3, 60, new BigDecimal("6.9000"),
-                BigDecimal.ZERO, List.of(RepaymentMethod.ANNUITY));
+                BigDecimal.ZERO, List.of(RepaymentMethod.ANNUITY), BigDecimal.ZERO);
     }
 }
