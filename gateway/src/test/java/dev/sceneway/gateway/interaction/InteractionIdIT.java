@@ -7,13 +7,13 @@ import static dev.sceneway.gateway.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sceneway.gateway.support.GatewayTestContext;
-import dev.sceneway.gateway.support.TestTokens;
+import dev.sceneway.gateway.support.GatewayTokens;
 import dev.sceneway.gateway.support.TestUpstreams;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -22,7 +22,8 @@ class InteractionIdIT extends GatewayTestContext {
 
     private static final String UUID_FORM = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
-    private final String token = TestTokens.partner(TestTokens.uniquePartner("interaction")).scopes("products").sign();
+    private final String token =
+            GatewayTokens.partner(GatewayTokens.uniquePartner("interaction")).scopes("products").sign();
 
     @Test
     void productsWhenCallerSendsAUuidThenItIsEchoedAndForwardedToTheBank() {
@@ -110,7 +111,7 @@ class InteractionIdIT extends GatewayTestContext {
         if (scope != null) {
             String credential = scope.equals("not-a-jwt")
                     ? scope
-                    : TestTokens.partner(TestTokens.uniquePartner("rejection")).scopes(scope).sign();
+                    : GatewayTokens.partner(GatewayTokens.uniquePartner("rejection")).scopes(scope).sign();
             request = request.header(HttpHeaders.AUTHORIZATION, bearer(credential));
         }
 

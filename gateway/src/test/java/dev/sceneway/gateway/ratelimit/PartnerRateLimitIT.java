@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sceneway.gateway.ratelimit.RateLimitProperties.Plan;
 import dev.sceneway.gateway.support.GatewayTestContext;
-import dev.sceneway.gateway.support.TestTokens;
+import dev.sceneway.gateway.support.GatewayTokens;
 import dev.sceneway.gateway.support.TestUpstreams;
 import java.time.Duration;
 import java.util.UUID;
@@ -29,7 +29,7 @@ class PartnerRateLimitIT extends GatewayTestContext {
 
     @Test
     void burstWhenBeyondPlanCapacityThenRateLimitedAndRejectedRequestIsNotForwarded() {
-        String token = TestTokens.partner(SMALL_PLAN_PARTNER).scopes("products").sign();
+        String token = GatewayTokens.partner(SMALL_PLAN_PARTNER).scopes("products").sign();
         String path = "/v1/banks/lakeside/credit/products/" + UUID.randomUUID();
         String interactionId = UUID.randomUUID().toString();
 

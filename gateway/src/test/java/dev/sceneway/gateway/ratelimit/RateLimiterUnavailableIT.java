@@ -6,7 +6,7 @@ import static dev.sceneway.gateway.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sceneway.gateway.support.ContractValidation;
-import dev.sceneway.gateway.support.TestTokens;
+import dev.sceneway.gateway.support.GatewayTokens;
 import dev.sceneway.gateway.support.TestUpstreams;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,14 +38,14 @@ class RateLimiterUnavailableIT {
     static void unreachableRedis(DynamicPropertyRegistry registry) {
         registry.add("spring.data.redis.host", () -> "127.0.0.1");
         registry.add("spring.data.redis.port", TestUpstreams::closedPort);
-        registry.add("sceneway.gateway.issuer", () -> TestTokens.ISSUER);
+        registry.add("sceneway.gateway.issuer", () -> GatewayTokens.ISSUER);
         registry.add("sceneway.gateway.jwk-set-uri", TestUpstreams::jwkSetUri);
         registry.add("sceneway.gateway.banks.lakeside.uri", () -> TestUpstreams.lakeside().baseUrl());
     }
 
     @Test
     void requestWhenRedisIsUnreachableThenRateLimiterUnavailableAndNothingForwarded() {
-        String token = TestTokens.partner(TestTokens.uniquePartner("no-redis")).scopes("products").sign();
+        String token = GatewayTokens.partner(GatewayTokens.uniquePartner("no-redis")).scopes("products").sign();
         String path = "/v1/banks/lakeside/credit/products/" + UUID.randomUUID();
         double failuresBefore = failures();
         long started = System.nanoTime();

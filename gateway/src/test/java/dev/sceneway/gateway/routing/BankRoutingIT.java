@@ -8,7 +8,7 @@ import static dev.sceneway.gateway.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sceneway.gateway.support.GatewayTestContext;
-import dev.sceneway.gateway.support.TestTokens;
+import dev.sceneway.gateway.support.GatewayTokens;
 import dev.sceneway.gateway.support.TestUpstreams;
 import java.time.Duration;
 import java.util.UUID;
@@ -22,8 +22,8 @@ class BankRoutingIT extends GatewayTestContext {
     @LocalManagementPort
     int managementPort;
 
-    private final String partner = TestTokens.uniquePartner("routing");
-    private final String token = TestTokens.partner(partner).scopes("products").sign();
+    private final String partner = GatewayTokens.uniquePartner("routing");
+    private final String token = GatewayTokens.partner(partner).scopes("products").sign();
 
     @Test
     void productsWhenTokenIsValidThenEachBankIsRoutedToItsOwnUpstreamWithPathAndTokenUnchanged() {

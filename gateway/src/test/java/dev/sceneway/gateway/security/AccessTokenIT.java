@@ -6,8 +6,9 @@ import static dev.sceneway.gateway.support.ProblemAssertions.assertProblem;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import dev.sceneway.gateway.support.GatewayTestContext;
-import dev.sceneway.gateway.support.TestTokens;
+import dev.sceneway.gateway.support.GatewayTokens;
 import dev.sceneway.gateway.support.TestUpstreams;
+import dev.sceneway.testing.TestTokens;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -18,7 +19,8 @@ class AccessTokenIT extends GatewayTestContext {
     private static final String INVALID_TOKEN_CHALLENGE = "Bearer error=\"invalid_token\"";
 
     private final String path = "/v1/banks/lakeside/credit/products/" + UUID.randomUUID();
-    private final TestTokens.Builder partner = TestTokens.partner(TestTokens.uniquePartner("tokens")).scopes("products");
+    private final TestTokens.Builder partner =
+            GatewayTokens.partner(GatewayTokens.uniquePartner("tokens")).scopes("products");
 
     @Test
     void requestWhenNoTokenThenTokenMissing() {
@@ -71,7 +73,7 @@ class AccessTokenIT extends GatewayTestContext {
 
     @Test
     void productsWhenScopeIsMissingThenInsufficientScope() {
-        String token = TestTokens.partner(TestTokens.uniquePartner("no-products")).scopes("accounts").sign();
+        String token = GatewayTokens.partner(GatewayTokens.uniquePartner("no-products")).scopes("accounts").sign();
 
         WebTestClient.ResponseSpec response = client.get().uri(path)
                 .header(HttpHeaders.AUTHORIZATION, bearer(token)).exchange();

@@ -22,7 +22,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @Import(ContractValidation.Config.class)
 public abstract class GatewayTestContext {
 
-    public static final String SMALL_PLAN_PARTNER = TestTokens.uniquePartner("small-plan");
+    public static final String SMALL_PLAN_PARTNER = GatewayTokens.uniquePartner("small-plan");
 
     @Autowired
     protected WebTestClient client;
@@ -31,7 +31,7 @@ public abstract class GatewayTestContext {
     static void gatewayProperties(DynamicPropertyRegistry registry) {
         registry.add("spring.data.redis.host", () -> SharedTestInfrastructure.redis().host());
         registry.add("spring.data.redis.port", () -> SharedTestInfrastructure.redis().port());
-        registry.add("sceneway.gateway.issuer", () -> TestTokens.ISSUER);
+        registry.add("sceneway.gateway.issuer", () -> GatewayTokens.ISSUER);
         registry.add("sceneway.gateway.jwk-set-uri", TestUpstreams::jwkSetUri);
         registry.add("sceneway.gateway.banks.lakeside.uri", () -> TestUpstreams.lakeside().baseUrl());
         registry.add("sceneway.gateway.banks.harbour.uri", () -> TestUpstreams.harbour().baseUrl());

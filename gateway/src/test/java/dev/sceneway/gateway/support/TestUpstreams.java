@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.sceneway.testing.TestTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -67,7 +68,7 @@ public final class TestUpstreams {
         authServer = started();
         authServer.stubFor(get(urlPathEqualTo("/oauth2/jwks"))
                 .willReturn(aResponse().withHeader("Content-Type", "application/jwk-set+json")
-                        .withBody(TestTokens.jwksJson())));
+                        .withBody(TestTokens.publicJwks().toString())));
         lakeside = started();
         stubCreditProducts(lakeside, "lakeside", "EUR", 0);
         harbour = started();

@@ -9,8 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.sceneway.products.support.ContractValidationConfiguration;
+import dev.sceneway.products.support.ProductTokens;
 import dev.sceneway.products.support.TestInstances;
-import dev.sceneway.products.support.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,7 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @Import(ContractValidationConfiguration.class)
 class HarbourInstanceIT {
 
-    private final String token = "Bearer " + TestTokens.withScope("products");
+    private final String token = "Bearer " + ProductTokens.withScope("products");
 
     @Autowired
     MockMvc mvc;

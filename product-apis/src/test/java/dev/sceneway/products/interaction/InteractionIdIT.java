@@ -9,8 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.sceneway.products.support.LakesideInstanceTest;
+import dev.sceneway.products.support.ProductTokens;
 import dev.sceneway.products.support.TestHttp;
-import dev.sceneway.products.support.TestTokens;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import java.net.http.HttpResponse;
@@ -30,7 +30,7 @@ class InteractionIdIT extends LakesideInstanceTest {
 
     @Test
     void interactionIdWhenCallerSendsAUuidThenEchoed() throws Exception {
-        mvc.perform(get(PRODUCTS).header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.withScope("products")))
+        mvc.perform(get(PRODUCTS).header(HttpHeaders.AUTHORIZATION, bearer(ProductTokens.withScope("products")))
                         .header(InteractionIdFilter.HEADER, ID))
                 .andExpect(status().isOk())
                 .andExpect(header().string(InteractionIdFilter.HEADER, ID));
@@ -38,10 +38,12 @@ class InteractionIdIT extends LakesideInstanceTest {
 
     @Test
     void interactionIdWhenAbsentThenGeneratedPerRequest() throws Exception {
-        String first = mvc.perform(get(PRODUCTS).header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.withScope("products"))))
+        String first = mvc.perform(get(PRODUCTS)
+                        .header(HttpHeaders.AUTHORIZATION, bearer(ProductTokens.withScope("products"))))
                 .andExpect(header().string(InteractionIdFilter.HEADER, matchesPattern(UUID_FORM)))
                 .andReturn().getResponse().getHeader(InteractionIdFilter.HEADER);
-        String second = mvc.perform(get(PRODUCTS).header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.withScope("products"))))
+        String second = mvc.perform(get(PRODUCTS)
+                        .header(HttpHeaders.AUTHORIZATION, bearer(ProductTokens.withScope("products"))))
                 .andReturn().getResponse().getHeader(InteractionIdFilter.HEADER);
 
         assertThat(second).isNotEqualTo(first);
@@ -49,7 +51,7 @@ class InteractionIdIT extends LakesideInstanceTest {
 
     @Test
     void interactionIdWhenMalformedThenBadRequestNamingTheHeaderWithAGeneratedId() throws Exception {
-        mvc.perform(get(PRODUCTS).header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.withScope("products")))
+        mvc.perform(get(PRODUCTS).header(HttpHeaders.AUTHORIZATION, bearer(ProductTokens.withScope("products")))
                         .header(InteractionIdFilter.HEADER, "1-1-1-1-1"))
                 .andExpect(status().isBadRequest())
                 .andExpect(header().string(InteractionIdFilter.HEADER, matchesPattern(UUID_FORM)))
@@ -68,7 +70,7 @@ class InteractionIdIT extends LakesideInstanceTest {
 
     @Test
     void interactionIdWhenSecurityRejectsTheScopeThenStillEchoed() throws Exception {
-        mvc.perform(get(PRODUCTS).header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.withScope("accounts")))
+        mvc.perform(get(PRODUCTS).header(HttpHeaders.AUTHORIZATION, bearer(ProductTokens.withScope("accounts")))
                         .header(InteractionIdFilter.HEADER, ID))
                 .andExpect(status().isForbidden())
                 .andExpect(header().string(InteractionIdFilter.HEADER, ID));
@@ -76,7 +78,8 @@ class InteractionIdIT extends LakesideInstanceTest {
 
     @Test
     void interactionIdWhenNotFoundProblemThenStillEchoed() throws Exception {
-        mvc.perform(get(PRODUCTS + "/no-such-loan").header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.withScope("products")))
+        mvc.perform(get(PRODUCTS + "/no-such-loan")
+                        .header(HttpHeaders.AUTHORIZATION, bearer(ProductTokens.withScope("products")))
                         .header(InteractionIdFilter.HEADER, ID))
                 .andExpect(status().isNotFound())
                 .andExpect(header().string(InteractionIdFilter.HEADER, ID));

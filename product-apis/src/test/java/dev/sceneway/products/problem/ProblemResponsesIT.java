@@ -7,7 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.sceneway.products.support.LakesideInstanceTest;
-import dev.sceneway.products.support.TestTokens;
+import dev.sceneway.products.support.ProductTokens;
 import dev.sceneway.products.support.TestHttp;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,8 @@ class ProblemResponsesIT extends LakesideInstanceTest {
 
     @Test
     void unknownPathWhenAuthenticatedThenNotFoundProblem() throws Exception {
-        mvc.perform(get("/v1/nothing-here").header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.withScope("products"))))
+        mvc.perform(get("/v1/nothing-here")
+                        .header(HttpHeaders.AUTHORIZATION, bearer(ProductTokens.withScope("products"))))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://sceneway.dev/problems/not-found"))

@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.nimbusds.jose.JWSAlgorithm;
 import dev.sceneway.products.support.LakesideInstanceTest;
-import dev.sceneway.products.support.TestTokens;
+import dev.sceneway.products.support.ProductTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;
@@ -35,15 +35,15 @@ class AccessTokenVerificationIT extends LakesideInstanceTest {
 
     static Stream<Arguments> rejectedTokens() {
         return Stream.of(
-                Arguments.of("signed by another key", TestTokens.token().signedByForeignKey().sign()),
+                Arguments.of("signed by another key", ProductTokens.token().signedByForeignKey().sign()),
                 Arguments.of("expired 45 s ago (beyond the 30 s skew)",
-                        TestTokens.token().expiredAgo(Duration.ofSeconds(45)).sign()),
+                        ProductTokens.token().expiredAgo(Duration.ofSeconds(45)).sign()),
                 Arguments.of("not valid for another 2 minutes",
-                        TestTokens.token().notBefore(Instant.now().plus(Duration.ofMinutes(2))).sign()),
-                Arguments.of("for another audience", TestTokens.token().audience("other-api").sign()),
-                Arguments.of("from another issuer", TestTokens.token().issuer("https://evil.example").sign()),
-                Arguments.of("RS256 with the right key", TestTokens.token().algorithm(JWSAlgorithm.RS256).sign()),
-                Arguments.of("typ JWT, not an access token", TestTokens.token().type("JWT").sign()),
+                        ProductTokens.token().notBefore(Instant.now().plus(Duration.ofMinutes(2))).sign()),
+                Arguments.of("for another audience", ProductTokens.token().audience("other-api").sign()),
+                Arguments.of("from another issuer", ProductTokens.token().issuer("https://evil.example").sign()),
+                Arguments.of("RS256 with the right key", ProductTokens.token().algorithm(JWSAlgorithm.RS256).sign()),
+                Arguments.of("typ JWT, not an access token", ProductTokens.token().type("JWT").sign()),
                 Arguments.of("not a JWT at all", "not-a-jwt"));
     }
 
@@ -60,21 +60,22 @@ class AccessTokenVerificationIT extends LakesideInstanceTest {
 
     @Test
     void tokenWhenExpiredWithinTheClockSkewThenAccepted() throws Exception {
-        String token = TestTokens.token().expiredAgo(Duration.ofSeconds(10)).sign();
+        String token = ProductTokens.token().expiredAgo(Duration.ofSeconds(10)).sign();
         mvc.perform(get(PRODUCTS).header(HttpHeaders.AUTHORIZATION, bearer(token)))
                 .andExpect(status().isOk());
     }
 
     @Test
     void tokenWhenProductsIsOneOfSeveralSpaceDelimitedScopesThenAccepted() throws Exception {
-        mvc.perform(get(PRODUCTS).header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.withScope("accounts products"))))
+        mvc.perform(get(PRODUCTS)
+                        .header(HttpHeaders.AUTHORIZATION, bearer(ProductTokens.withScope("accounts products"))))
                 .andExpect(status().isOk());
     }
 
     @Test
     void tokenWhenScopeLacksProductsThenInsufficientScopeNamingIt() throws Exception {
         mvc.perform(get(PRODUCTS + "/lakeside-renovation")
-                        .header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.withScope("accounts payments"))))
+                        .header(HttpHeaders.AUTHORIZATION, bearer(ProductTokens.withScope("accounts payments"))))
                 .andExpect(status().isForbidden())
                 .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE,
                         "Bearer error=\"insufficient_scope\", scope=\"products\""))

@@ -25,7 +25,7 @@ public final class TestInstances {
         registry.add("spring.datasource.username", () -> SharedTestInfrastructure.postgres().username());
         registry.add("spring.datasource.password", () -> SharedTestInfrastructure.postgres().password());
         registry.add("sceneway.bank.id", () -> bankId);
-        registry.add("sceneway.security.issuer", () -> TestTokens.ISSUER);
+        registry.add("sceneway.security.issuer", () -> ProductTokens.ISSUER);
         registry.add("sceneway.security.jwk-set-uri", TestJwks::uri);
     }
 

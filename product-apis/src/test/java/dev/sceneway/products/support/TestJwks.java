@@ -6,8 +6,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.sceneway.testing.TestTokens;
 
-/** The auth-server's JWKS endpoint as a WireMock double, one per test JVM, serving {@link TestTokens}' key. */
+/**
+ * The auth-server's JWKS endpoint as a WireMock double, one per test JVM, serving {@link TestTokens}' key (the one
+ * {@link ProductTokens} signs with).
+ */
 public final class TestJwks {
 
     private static final String PATH = "/oauth2/jwks";

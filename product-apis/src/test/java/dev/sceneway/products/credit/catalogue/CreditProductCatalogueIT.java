@@ -12,7 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.sceneway.products.support.LakesideInstanceTest;
-import dev.sceneway.products.support.TestTokens;
+import dev.sceneway.products.support.ProductTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -22,7 +22,7 @@ class CreditProductCatalogueIT extends LakesideInstanceTest {
 
     private static final String DECIMAL_STRING_WITH_2_PLACES = "^\\d+\\.\\d{2}$";
 
-    private final String token = bearer(TestTokens.withScope("products"));
+    private final String token = bearer(ProductTokens.withScope("products"));
 
     @Test
     void catalogueWhenScopeIsProductsThenListsActiveLakesideProductsInIdOrderWithMoneyAsStrings() throws Exception {

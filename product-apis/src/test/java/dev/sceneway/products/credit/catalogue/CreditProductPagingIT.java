@@ -9,9 +9,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
-import dev.sceneway.products.support.LakesideInstanceTest;
 import dev.sceneway.openapi.SpecExamples;
-import dev.sceneway.products.support.TestTokens;
+import dev.sceneway.products.support.LakesideInstanceTest;
+import dev.sceneway.products.support.ProductTokens;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ import org.springframework.test.json.JsonCompareMode;
 /** Cursor paging of the catalogue, as credit.yaml and common.yaml (Cursor, Limit, PageLinks) define it. */
 class CreditProductPagingIT extends LakesideInstanceTest {
 
-    private final String token = bearer(TestTokens.withScope("products"));
+    private final String token = bearer(ProductTokens.withScope("products"));
 
     @Test
     void catalogueWhenDefaultPagingThenEqualsTheSpecExampleExactly() throws Exception {

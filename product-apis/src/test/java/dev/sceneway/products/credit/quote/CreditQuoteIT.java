@@ -13,7 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.sceneway.openapi.SpecExamples;
 import dev.sceneway.products.support.LakesideInstanceTest;
-import dev.sceneway.products.support.TestTokens;
+import dev.sceneway.products.support.ProductTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,7 +26,7 @@ class CreditQuoteIT extends LakesideInstanceTest {
 
     static final String QUOTES = "/v1/banks/lakeside/credit/quotes";
 
-    private final String token = bearer(TestTokens.withScope("products"));
+    private final String token = bearer(ProductTokens.withScope("products"));
 
     @Test
     void quoteWhenTheContractsExampleRequestThenAnswersExactlyTheExample() throws Exception {
@@ -117,7 +117,7 @@ class CreditQuoteIT extends LakesideInstanceTest {
     @Test
     void quoteWhenTokenLacksTheProductsScopeThenForbiddenNamingIt() throws Exception {
         mvc.perform(get(QUOTES + "?amount=3000.00&currency=EUR&termMonths=6")
-                        .header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.withScope("accounts"))))
+                        .header(HttpHeaders.AUTHORIZATION, bearer(ProductTokens.withScope("accounts"))))
                 .andExpect(status().isForbidden())
                 .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE,
                         "Bearer error=\"insufficient_scope\", scope=\"products\""))
