@@ -19,7 +19,16 @@ public enum GatewayProblem {
     INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR),
     RATE_LIMITER_UNAVAILABLE("rate-limiter-unavailable", "Rate limiter unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     UPSTREAM_UNAVAILABLE("upstream-unavailable", "Upstream unavailable", HttpStatus.SERVICE_UNAVAILABLE),
-    UPSTREAM_TIMEOUT("upstream-timeout", "Upstream timeout", HttpStatus.GATEWAY_TIMEOUT);
+    UPSTREAM_TIMEOUT("upstream-timeout", "Upstream timeout", HttpStatus.GATEWAY_TIMEOUT),
+    IDEMPOTENCY_KEY_MISSING("idempotency-key-missing", "Idempotency key missing", HttpStatus.BAD_REQUEST),
+    IDEMPOTENCY_KEY_INVALID("idempotency-key-invalid", "Idempotency key invalid", HttpStatus.BAD_REQUEST),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key reused", HttpStatus.UNPROCESSABLE_CONTENT),
+    IDEMPOTENCY_KEY_IN_FLIGHT("idempotency-key-in-flight", "Idempotency key in flight", HttpStatus.CONFLICT),
+    IDEMPOTENCY_UNAVAILABLE("idempotency-unavailable", "Idempotency store unavailable",
+            HttpStatus.SERVICE_UNAVAILABLE),
+    CIRCUIT_OPEN("circuit-open", "Upstream paused", HttpStatus.SERVICE_UNAVAILABLE),
+    BULKHEAD_FULL("bulkhead-full", "Upstream busy", HttpStatus.SERVICE_UNAVAILABLE),
+    PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", HttpStatus.CONTENT_TOO_LARGE);
 
     private static final String TYPE_BASE = "https://sceneway.dev/problems/";
 
