@@ -1,0 +1,87 @@
+package dev.sceneway.gateway.idempotency;
+
+import java.util.List;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The idempotency records in Redis, each change one atomic script in one round trip. Completing and releasing
+ * compare the stored value with the claimer's own in-flight record first, so a request whose lease expired
+ * (and whose key another request has claimed since) can no longer overwrite or delete it. Errors and timeouts
+ * surface as errors: the filter fails closed.
+ */
+@Component
+class IdempotencyStore {
+
+    /** SET NX with the lease; on success "", else the record already there. */
+    private static final RedisScript<String> CLAIM = RedisScript.of("""
+            if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return '' end
+            return redis.call('GET', KEYS[1]) or ''
+            """, String.class);
+    private static final RedisScript<Long> COMPLETE = RedisScript.of("""
+            if redis.call('GET', KEYS[1]) == ARGV[1] then
+              redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+              return 1
+            end
+            return 0
+            """, Long.class);
+    private static final RedisScript<Long> RELEASE = RedisScript.of("""
+            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+            return 0
+            """, Long.class);
+
+    private final ReactiveStringRedisTemplate redis;
+    private final JsonMapper json;
+    private final IdempotencyProperties properties;
+
+    IdempotencyStore(ReactiveStringRedisTemplate redis, JsonMapper json, IdempotencyProperties properties) {
+        this.redis = redis;
+        this.json = json;
+        this.properties = properties;
+    }
+
+    /** The outcome of trying to claim a key. */
+    sealed interface Claim permits Claimed, Existing {
+    }
+
+    /** This request holds the key; {@code token} is what completing or releasing it needs. */
+    record Claimed(String token) implements Claim {
+    }
+
+    /** Another request claimed the key first. */
+    record Existing(IdempotencyRecord record) implements Claim {
+    }
+
+    /** Claims {@code redisKey} for a request with this fingerprint, held for the in-flight lease. */
+    Mono<Claim> claim(String redisKey, String fingerprint, String owner) {
+        String inFlight = json.writeValueAsString(IdempotencyRecord.inFlight(fingerprint, owner));
+        return redis.execute(CLAIM, List.of(redisKey),
+                        List.of(inFlight, Long.toString(properties.inFlightLease().toMillis())))
+                .next()
+                .defaultIfEmpty("")
+                .timeout(properties.storeTimeout())
+                .map(existing -> existing.isEmpty()
+                        ? new Claimed(inFlight)
+                        : new Existing(json.readValue(existing, IdempotencyRecord.class)));
+    }
+
+    /** Replaces the claimer's in-flight record with the response; false if the key is no longer its own. */
+    Mono<Boolean> complete(String redisKey, String token, IdempotencyRecord completed) {
+        return redis.execute(COMPLETE, List.of(redisKey), List.of(token, json.writeValueAsString(completed),
+                        Long.toString(properties.retention().toMillis())))
+                .next()
+                .timeout(properties.storeTimeout())
+                .map(changed -> changed == 1L);
+    }
+
+    /** Deletes the claimer's in-flight record so that a retry goes upstream again. */
+    Mono<Boolean> release(String redisKey, String token) {
+        return redis.execute(RELEASE, List.of(redisKey), List.of(token))
+                .next()
+                .timeout(properties.storeTimeout())
+                .map(changed -> changed == 1L);
+    }
+}
