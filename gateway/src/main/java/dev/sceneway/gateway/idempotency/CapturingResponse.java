@@ -1,5 +1,6 @@
 package dev.sceneway.gateway.idempotency;
 
+import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -10,19 +11,23 @@ import reactor.core.publisher.Mono;
 
 /**
  * Passes the response through while keeping a copy of its body, so that it can be replayed. The body is
- * aggregated before it is written: responses to unsafe calls are small, and a replay must be byte-identical.
+ * aggregated and handed to {@code beforeWrite} before it is written: responses to unsafe calls are small, a
+ * replay must be byte-identical, and a partner holding the response must find it kept when it retries.
  */
 final class CapturingResponse extends ServerHttpResponseDecorator {
 
     private static final byte[] EMPTY = new byte[0];
 
     private final long maxBytes;
+    private final Function<CapturingResponse, Mono<Void>> beforeWrite;
     private byte[] body = EMPTY;
     private boolean tooLarge;
+    private boolean captured;
 
-    CapturingResponse(ServerHttpResponse delegate, long maxBytes) {
+    CapturingResponse(ServerHttpResponse delegate, long maxBytes, Function<CapturingResponse, Mono<Void>> beforeWrite) {
         super(delegate);
         this.maxBytes = maxBytes;
+        this.beforeWrite = beforeWrite;
     }
 
     @Override
@@ -41,13 +46,20 @@ final class CapturingResponse extends ServerHttpResponseDecorator {
                     } else {
                         body = bytes;
                     }
-                    return super.writeWith(Mono.fromSupplier(() -> bufferFactory().wrap(bytes)));
+                    captured = true;
+                    return beforeWrite.apply(this)
+                            .then(Mono.defer(() -> super.writeWith(Mono.fromSupplier(() -> bufferFactory().wrap(bytes)))));
                 });
     }
 
     @Override
     public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> content) {
         return writeWith(Flux.from(content).concatMap(Flux::from));
+    }
+
+    /** True once a body (possibly empty) went through {@link #writeWith}. */
+    boolean captured() {
+        return captured;
     }
 
     byte[] body() {

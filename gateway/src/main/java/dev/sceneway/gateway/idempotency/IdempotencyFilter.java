@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -35,6 +37,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * Idempotency of unsafe calls to the banks (common.yaml, {@code IdempotencyKey}). A POST or PATCH must carry
@@ -83,6 +86,8 @@ class IdempotencyFilter implements GlobalFilter, Ordered {
     private final RouteFacts routes;
     private final ProblemResponses problems;
     private final MeterRegistry meters;
+    /** The request that leads each idempotency key on this replica. */
+    private final Map<String, Sinks.One<Landing>> flights = new ConcurrentHashMap<>();
 
     IdempotencyFilter(IdempotencyStore store, IdempotencyProperties properties, RouteFacts routes,
             ProblemResponses problems, MeterRegistry meters) {
@@ -136,8 +141,43 @@ class IdempotencyFilter implements GlobalFilter, Ordered {
         Call call = new Call(exchange, chain, IdempotencyKeys.redisKey(partner, key),
                 IdempotencyKeys.fingerprint(request.getMethod().name(), request.getPath().value(),
                         request.getURI().getRawQuery(), body),
-                body, System.nanoTime() + maxWait(exchange).toNanos());
-        return attempt(call, FIRST_POLL);
+                body, System.nanoTime() + maxWait(exchange).toNanos(), Sinks.one());
+        return onThisReplica(call);
+    }
+
+    /**
+     * Duplicates on this replica wait for the first one here, not on Redis: a burst of retries costs one claim and
+     * one completion in Redis, whatever its size. The first one asks Redis (where another replica may hold the key).
+     */
+    private Mono<Void> onThisReplica(Call call) {
+        Sinks.One<Landing> first = flights.putIfAbsent(call.redisKey(), call.flight());
+        if (first == null) {
+            return attempt(call, FIRST_POLL).doFinally(signal -> land(call, null));
+        }
+        long remaining = call.deadlineNanos() - System.nanoTime();
+        return first.asMono()
+                .timeout(Duration.ofNanos(Math.max(remaining, 1)), Mono.just(Landing.STILL_FLYING))
+                .flatMap(landing -> {
+                    IdempotencyRecord kept = landing.kept();
+                    if (landing == Landing.STILL_FLYING) {
+                        return inFlight(call);
+                    }
+                    // Released, refused or lost: ask again, here first, then Redis.
+                    return kept == null ? onThisReplica(call) : decide(call, kept);
+                });
+    }
+
+    /** Ends this request's flight on this replica; waiting duplicates get the kept response or ask again. */
+    private void land(Call call, @Nullable IdempotencyRecord kept) {
+        flights.remove(call.redisKey(), call.flight());
+        call.flight().tryEmitValue(kept == null ? Landing.NOTHING_KEPT : new Landing(kept));
+    }
+
+    /** How a request with an idempotency key ended, for duplicates waiting on the same replica. */
+    private record Landing(@Nullable IdempotencyRecord kept) {
+
+        static final Landing NOTHING_KEPT = new Landing(null);
+        static final Landing STILL_FLYING = new Landing(null);
     }
 
     private Duration maxWait(ServerWebExchange exchange) {
@@ -147,7 +187,7 @@ class IdempotencyFilter implements GlobalFilter, Ordered {
 
     /** One request's idempotency state. */
     private record Call(ServerWebExchange exchange, GatewayFilterChain chain, String redisKey, String fingerprint,
-            byte[] body, long deadlineNanos) {
+            byte[] body, long deadlineNanos, Sinks.One<Landing> flight) {
     }
 
     private Mono<Void> attempt(Call call, Duration poll) {
@@ -155,22 +195,33 @@ class IdempotencyFilter implements GlobalFilter, Ordered {
                 .onErrorMap(ex -> unavailable(call.exchange(), ex))
                 .flatMap(claim -> switch (claim) {
                     case Claimed claimed -> forward(call, claimed.token());
-                    case Existing(IdempotencyRecord existing) when !existing.fingerprint().equals(call.fingerprint()) ->
-                            refuse(call.exchange(), GatewayProblem.IDEMPOTENCY_KEY_REUSED, "reused",
-                                    "This idempotency key was already used for a different request (method, path, "
-                                            + "query or body differ). Use a new key for a new operation.");
-                    case Existing(IdempotencyRecord existing) when !existing.isInFlight() ->
-                            replay(call.exchange(), existing);
-                    case Existing ignored -> waitForFirst(call, poll);
+                    case Existing(IdempotencyRecord existing) when existing.isInFlight()
+                            && existing.fingerprint().equals(call.fingerprint()) -> waitForFirst(call, poll);
+                    case Existing(IdempotencyRecord existing) -> decide(call, existing);
                 });
+    }
+
+    /** A duplicate's answer once the first request's record is known: its replay, or 422 for another request. */
+    private Mono<Void> decide(Call call, IdempotencyRecord first) {
+        if (!first.fingerprint().equals(call.fingerprint())) {
+            return refuse(call.exchange(), GatewayProblem.IDEMPOTENCY_KEY_REUSED, "reused",
+                    "This idempotency key was already used for a different request (method, path, query or body "
+                            + "differ). Use a new key for a new operation.");
+        }
+        land(call, first);
+        return replay(call.exchange(), first);
+    }
+
+    private Mono<Void> inFlight(Call call) {
+        return refuse(call.exchange(), GatewayProblem.IDEMPOTENCY_KEY_IN_FLIGHT, "in-flight",
+                "The first request with this idempotency key is still in progress. Retry later with the same key "
+                        + "to receive its response.");
     }
 
     private Mono<Void> waitForFirst(Call call, Duration poll) {
         long remaining = call.deadlineNanos() - System.nanoTime();
         if (remaining <= 0) {
-            return refuse(call.exchange(), GatewayProblem.IDEMPOTENCY_KEY_IN_FLIGHT, "in-flight",
-                    "The first request with this idempotency key is still in progress. Retry later with the same "
-                            + "key to receive its response.");
+            return inFlight(call);
         }
         Duration delay = poll.compareTo(Duration.ofNanos(remaining)) < 0 ? poll : Duration.ofNanos(remaining);
         Duration next = poll.multipliedBy(2).compareTo(LONGEST_POLL) < 0 ? poll.multipliedBy(2) : LONGEST_POLL;
@@ -179,24 +230,29 @@ class IdempotencyFilter implements GlobalFilter, Ordered {
 
     private Mono<Void> forward(Call call, String token) {
         ServerWebExchange exchange = call.exchange();
-        CapturingResponse response = new CapturingResponse(exchange.getResponse(),
-                properties.maxStoredResponse().toBytes());
         // The bank is asked for an unencoded body, so that the kept response can be replayed to any caller,
         // whatever encodings that caller accepts.
         ServerHttpRequest identity = exchange.getRequest().mutate()
                 .headers(headers -> headers.remove(HttpHeaders.ACCEPT_ENCODING)).build();
+        // The mutated exchange shares its attributes (the upstream connection among them) with the original.
+        CapturingResponse response = new CapturingResponse(exchange.getResponse(),
+                properties.maxStoredResponse().toBytes(), captured -> settle(exchange, captured, call, token));
         ServerWebExchange forwarded = exchange.mutate()
                 .request(new CachedBodyRequest(identity, call.body()))
                 .response(response)
                 .build();
         count("forwarded");
         return call.chain().filter(forwarded)
-                .then(Mono.defer(() -> settle(forwarded, response, call, token)))
+                // A response without a body never went through writeWith: settle it now.
+                .then(Mono.defer(() -> response.captured() ? Mono.empty() : settle(exchange, response, call, token)))
                 .onErrorResume(ex -> releaseQuietly(call, token).then(Mono.error(ex)))
                 .doOnCancel(() -> releaseQuietly(call, token).subscribe());
     }
 
-    /** Keeps the bank's own answer below 500; releases the key for anything else so that a retry goes upstream. */
+    /**
+     * Keeps the bank's own answer below 500; releases the key for anything else so that a retry goes upstream.
+     * Runs before the response is written, so a partner that has its response finds it kept when it retries.
+     */
     private Mono<Void> settle(ServerWebExchange exchange, CapturingResponse response, Call call, String token) {
         HttpStatusCode status = response.getStatusCode();
         boolean answeredByBank = exchange.getAttribute(ServerWebExchangeUtils.CLIENT_RESPONSE_CONN_ATTR) != null;
@@ -213,7 +269,9 @@ class IdempotencyFilter implements GlobalFilter, Ordered {
                 response.body());
         return store.complete(call.redisKey(), token, completed)
                 .doOnNext(stored -> {
-                    if (!stored) {
+                    if (stored) {
+                        land(call, completed);
+                    } else {
                         log.warn("{}Idempotency key lease expired before the response was kept; a retry goes "
                                 + "upstream again", exchange.getLogPrefix());
                     }
@@ -229,6 +287,7 @@ class IdempotencyFilter implements GlobalFilter, Ordered {
 
     private Mono<Void> releaseQuietly(Call call, String token) {
         return store.release(call.redisKey(), token)
+                .doOnTerminate(() -> land(call, null))
                 .onErrorResume(ex -> {
                     log.warn("{}Could not release an idempotency key (it expires with its lease): {}",
                             call.exchange().getLogPrefix(), ex.toString());

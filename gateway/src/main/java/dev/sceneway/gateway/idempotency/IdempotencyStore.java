@@ -1,9 +1,15 @@
 package dev.sceneway.gateway.idempotency;
 
+import java.time.Duration;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,6 +39,8 @@ class IdempotencyStore {
             return 0
             """, Long.class);
 
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyStore.class);
+
     private final ReactiveStringRedisTemplate redis;
     private final JsonMapper json;
     private final IdempotencyProperties properties;
@@ -41,6 +49,27 @@ class IdempotencyStore {
         this.redis = redis;
         this.json = json;
         this.properties = properties;
+        // Builds Jackson's (de)serializers now: built lazily, the first duplicates would pay for it on Redis'
+        // event loop thread and delay every other Redis reply past its timeout.
+        json.readValue(json.writeValueAsString(IdempotencyRecord.inFlight("warm-up", "warm-up")),
+                IdempotencyRecord.class);
+    }
+
+    /**
+     * Connects to Redis and loads the scripts before the first partner call, which would otherwise pay for both
+     * within its {@code storeTimeout}. A Redis that is down now is not fatal: calls fail closed until it is back.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void connect() {
+        String warmUp = IdempotencyKeys.redisKey("sceneway", "warm-up");
+        try {
+            Flux.concat(redis.execute(RELEASE, List.of(warmUp), List.of("-")),
+                            redis.execute(COMPLETE, List.of(warmUp), List.of("-", "-", "1")))
+                    .then()
+                    .block(Duration.ofSeconds(2));
+        } catch (RuntimeException ex) {
+            log.warn("Idempotency store not reachable at startup: {}", ex.toString());
+        }
     }
 
     /** The outcome of trying to claim a key. */

@@ -1,5 +1,6 @@
 package dev.sceneway.gateway.problem;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.function.Consumer;
@@ -66,8 +67,9 @@ public class GatewayErrorWebExceptionHandler implements ErrorWebExceptionHandler
             }
         }
         if (causedBy(ex, ConnectException.class) || causedBy(ex, UnknownHostException.class)
-                || causedBy(ex, PrematureCloseException.class)) {
-            // Netty's connect timeout (ConnectTimeoutException) is a ConnectException too.
+                || causedBy(ex, PrematureCloseException.class) || causedBy(ex, IOException.class)) {
+            // Netty's connect timeout (ConnectTimeoutException) is a ConnectException too; a connection reset by
+            // the bank is an IOException (Netty's NativeIoException on epoll).
             return new Rejection(GatewayProblem.UPSTREAM_UNAVAILABLE,
                     "The bank's service behind this API cannot be reached right now. Try again later.");
         }
