@@ -1,0 +1,44 @@
+package dev.sceneway.gateway.edge;
+
+import dev.sceneway.gateway.routing.RouteFacts;
+import java.util.Optional;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
+import org.springframework.core.Ordered;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Tells the bank who is calling, from what the gateway verified: {@value #PARTNER} is the access token's
+ * {@code client_id} and {@value #BANK} the bank the route addresses. The edge ({@link EdgeWebFilter}) removed any
+ * {@code x-sceneway-*} header the caller sent, so these are the gateway's alone.
+ */
+@Component
+class IdentityHeadersFilter implements GlobalFilter, Ordered {
+
+    static final String PARTNER = EdgeWebFilter.INTERNAL_PREFIX + "partner";
+    static final String BANK = EdgeWebFilter.INTERNAL_PREFIX + "bank";
+    static final int ORDER = RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 1;
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        Optional<String> bank = RouteFacts.bank(exchange);
+        return exchange.getPrincipal()
+                .ofType(JwtAuthenticationToken.class)
+                .mapNotNull(token -> token.getToken().getClaimAsString("client_id"))
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(partner -> chain.filter(exchange.mutate().request(request -> request.headers(headers -> {
+                    partner.ifPresent(p -> headers.set(PARTNER, p));
+                    bank.ifPresent(b -> headers.set(BANK, b));
+                })).build()));
+    }
+}
