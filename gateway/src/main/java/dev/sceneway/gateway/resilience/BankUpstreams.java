@@ -9,6 +9,8 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,8 +32,13 @@ class BankUpstreams {
     private final Map<String, Upstream> upstreams = new ConcurrentHashMap<>();
     private final Map<String, TimeLimiter> timeLimiters = new ConcurrentHashMap<>();
 
-    BankUpstreams(ResilienceProperties properties) {
+    static final String CIRCUIT_METRIC = "sceneway.gateway.upstream.circuit";
+
+    private final MeterRegistry meters;
+
+    BankUpstreams(ResilienceProperties properties, MeterRegistry meters) {
         this.properties = properties;
+        this.meters = meters;
     }
 
     /** A bank's instances. */
@@ -65,6 +72,10 @@ class BankUpstreams {
                 .build());
         circuitBreaker.getEventPublisher().onStateTransition(event -> log.warn("Circuit of bank {}: {}", bank,
                 event.getStateTransition()));
+        Gauge.builder(CIRCUIT_METRIC, circuitBreaker, cb -> cb.getState() == CircuitBreaker.State.CLOSED ? 0 : 1)
+                .description("1 while the bank's circuit is open or half-open (calls refused or on trial), else 0")
+                .tag("bank", bank)
+                .register(meters);
         Bulkhead bulkhead = Bulkhead.of("bank-" + bank, BulkheadConfig.custom()
                 .maxConcurrentCalls(policy.maxConcurrentCalls())
                 .maxWaitDuration(Duration.ZERO)

@@ -49,6 +49,8 @@ class UpstreamResilienceFilter implements GlobalFilter, Ordered {
 
     static final int ORDER = NettyRoutingFilter.ORDER - 10;
     static final String REJECTED_METRIC = "sceneway.gateway.upstream.rejected";
+    /** Route metadata that turns the resilience policy off for one route ({@code false}). */
+    static final String ROUTE_SWITCH = "resilience";
 
     private static final Logger log = LoggerFactory.getLogger(UpstreamResilienceFilter.class);
 
@@ -75,7 +77,10 @@ class UpstreamResilienceFilter implements GlobalFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         String bank = properties.enabled() ? RouteFacts.bank(exchange).orElse(null) : null;
-        if (bank == null) {
+        boolean routeOptedOut = RouteFacts.route(exchange)
+                .map(route -> "false".equals(String.valueOf(route.getMetadata().get(ROUTE_SWITCH))))
+                .orElse(false);
+        if (bank == null || routeOptedOut) {
             return chain.filter(exchange);
         }
         Upstream upstream = upstreams.of(bank);
