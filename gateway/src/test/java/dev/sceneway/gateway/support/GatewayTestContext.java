@@ -19,7 +19,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "management.server.port=0")
-@AutoConfigureWebTestClient
+// 15 s, not the default 5 s: the first call of a cold JVM on a 2-core machine shared by parallel builds can exceed 5 s.
+// Tests that are about latency measure it themselves.
+@AutoConfigureWebTestClient(timeout = "15s")
 @Import(ContractValidation.Config.class)
 public abstract class GatewayTestContext {
 
