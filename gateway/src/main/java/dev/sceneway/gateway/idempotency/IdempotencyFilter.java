@@ -173,7 +173,10 @@ class IdempotencyFilter implements GlobalFilter, Ordered {
         call.flight().tryEmitValue(kept == null ? Landing.NOTHING_KEPT : new Landing(kept));
     }
 
-    /** How a request with an idempotency key ended, for duplicates waiting on the same replica. */
+    /**
+     * How a request with an idempotency key ended, for duplicates waiting on the same replica. The two constants
+     * carry no record and are told apart by identity.
+     */
     private record Landing(@Nullable IdempotencyRecord kept) {
 
         static final Landing NOTHING_KEPT = new Landing(null);
