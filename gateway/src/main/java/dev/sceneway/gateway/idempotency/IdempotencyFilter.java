@@ -222,6 +222,9 @@ class IdempotencyFilter implements GlobalFilter, Ordered {
     }
 
     private Mono<Void> waitForFirst(Call call, Duration poll) {
+        if (poll == FIRST_POLL) {
+            count("waiting");
+        }
         long remaining = call.deadlineNanos() - System.nanoTime();
         if (remaining <= 0) {
             return inFlight(call);

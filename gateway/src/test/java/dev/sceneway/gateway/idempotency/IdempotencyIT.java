@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.sceneway.gateway.support.GatewayTestContext;
 import dev.sceneway.gateway.support.GatewayTokens;
 import dev.sceneway.gateway.support.TestUpstreams;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -52,6 +53,9 @@ class IdempotencyIT extends GatewayTestContext {
 
     @Autowired
     IdempotencyStore store;
+
+    @Autowired
+    MeterRegistry meters;
 
     private final String partner = GatewayTokens.uniquePartner("idempotency");
     private final String token = GatewayTokens.partner(partner).sign();
@@ -180,6 +184,37 @@ class IdempotencyIT extends GatewayTestContext {
     }
 
     @Test
+    void postWhenAnotherReplicaCompletesTheKeyWhileTheDuplicateWaitsThenTheDuplicateGetsItsResponse() {
+        String path = stubApplications(TestUpstreams.lakeside(), "lakeside", 201, 0);
+        String key = UUID.randomUUID().toString();
+        String body = "{\"amount\":\"3000.00\"}";
+        String redisKey = IdempotencyKeys.redisKey(partner, key);
+        String fingerprint = IdempotencyKeys.fingerprint("POST", path, null, body.getBytes(StandardCharsets.UTF_8));
+        IdempotencyStore.Claim claim = store.claim(redisKey, fingerprint, "other-replica").block(Duration.ofSeconds(2));
+        assertThat(claim).isInstanceOf(IdempotencyStore.Claimed.class);
+        double waitingBefore = waiting();
+
+        var duplicate = WebClient.create("http://localhost:" + port).post().uri(path)
+                .header(HttpHeaders.AUTHORIZATION, bearer(token))
+                .header(IdempotencyKeys.HEADER, key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchangeToMono(response -> response.bodyToMono(String.class).map(text -> response.statusCode().value()
+                        + " " + response.headers().asHttpHeaders().getFirst(IdempotencyKeys.REPLAYED_HEADER) + " " + text))
+                .toFuture();
+        // The other replica's bank answers once the duplicate is polling Redis.
+        await().atMost(Duration.ofSeconds(5)).until(() -> waiting() > waitingBefore);
+        IdempotencyRecord answered = IdempotencyRecord.completed(fingerprint, 201,
+                java.util.Map.of(HttpHeaders.CONTENT_TYPE, List.of("application/json")),
+                "{\"applicationId\":\"from-other-replica\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(store.complete(redisKey, ((IdempotencyStore.Claimed) claim).token(), answered)
+                .block(Duration.ofSeconds(2))).isTrue();
+
+        assertThat(duplicate.join()).isEqualTo("201 true {\"applicationId\":\"from-other-replica\"}");
+        TestUpstreams.lakeside().verify(0, anyRequestedFor(urlPathEqualTo(path)));
+    }
+
+    @Test
     void postWhenCompletedThenResponseKeptForTwentyFourHours() {
         String path = stubApplications(TestUpstreams.lakeside(), "lakeside", 201, 0);
         String key = UUID.randomUUID().toString();
@@ -238,6 +273,10 @@ class IdempotencyIT extends GatewayTestContext {
         assertThat(again.getResponseBodyContent()).isEqualTo(first.getResponseBodyContent());
         assertThat(again.getResponseHeaders().getFirst(IdempotencyKeys.REPLAYED_HEADER)).isEqualTo("true");
         TestUpstreams.lakeside().verify(2, putRequestedFor(urlPathEqualTo(path)));
+    }
+
+    private double waiting() {
+        return meters.counter(IdempotencyFilter.METRIC, "outcome", "waiting").count();
     }
 
     private EntityExchangeResult<byte[]> post(String path, String bearerToken, String key, String body) {
