@@ -3,6 +3,7 @@ package dev.sceneway.gateway.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.ConnectTimeoutException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,26 @@ class GatewayErrorWebExceptionHandlerTest {
 
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(body(exchange)).contains("upstream-unavailable").doesNotContain("10.0.0.7").doesNotContain("8090");
+    }
+
+    @Test
+    void handleWhenBankResetsTheConnectionThenUpstreamUnavailableWithoutDetails() {
+        MockServerWebExchange exchange = handle(HttpMethod.GET, "/v1/banks/lakeside/credit/products",
+                new IOException("recvAddress(..) failed with error(-104): Connection reset by peer"));
+
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(body(exchange)).contains("upstream-unavailable").doesNotContain("reset").doesNotContain("-104");
+    }
+
+    @Test
+    void handleWhenProblemExceptionThenItsCatalogueEntryAndDetail() {
+        MockServerWebExchange exchange = handle(HttpMethod.POST, "/v1/banks/lakeside/credit/applications",
+                new ProblemException(GatewayProblem.PAYLOAD_TOO_LARGE, "The request body must not exceed 10 bytes.",
+                        null));
+
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+        assertThat(body(exchange)).contains("https://sceneway.dev/problems/payload-too-large")
+                .contains("must not exceed 10 bytes");
     }
 
     @Test
