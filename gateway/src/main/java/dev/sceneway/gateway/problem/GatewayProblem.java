@@ -19,7 +19,10 @@ public enum GatewayProblem {
     INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR),
     RATE_LIMITER_UNAVAILABLE("rate-limiter-unavailable", "Rate limiter unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     UPSTREAM_UNAVAILABLE("upstream-unavailable", "Upstream unavailable", HttpStatus.SERVICE_UNAVAILABLE),
-    UPSTREAM_TIMEOUT("upstream-timeout", "Upstream timeout", HttpStatus.GATEWAY_TIMEOUT);
+    UPSTREAM_TIMEOUT("upstream-timeout", "Upstream timeout", HttpStatus.GATEWAY_TIMEOUT),
+    DPOP_PROOF_INVALID("dpop-proof-invalid", "DPoP proof invalid", HttpStatus.UNAUTHORIZED),
+    DPOP_REPLAY_CHECK_UNAVAILABLE("dpop-replay-check-unavailable", "DPoP replay check unavailable",
+            HttpStatus.SERVICE_UNAVAILABLE);
 
     private static final String TYPE_BASE = "https://sceneway.dev/problems/";
 
