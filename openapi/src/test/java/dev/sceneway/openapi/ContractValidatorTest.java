@@ -79,6 +79,7 @@ class ContractValidatorTest {
     @Test
     void theProblemCatalogueIsReadFromTheSpec() {
         assertThat(ProblemCatalogue.types()).contains("https://sceneway.dev/problems/token-missing",
-                "https://sceneway.dev/problems/upstream-timeout").hasSize(11);
+                "https://sceneway.dev/problems/upstream-timeout", "https://sceneway.dev/problems/dpop-proof-invalid")
+                .hasSize(13);
     }
 }

@@ -27,8 +27,10 @@ final class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntry
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
         if (ex instanceof DpopProofException dpop) {
-            String challenge = "DPoP error=\"" + dpop.getError().getErrorCode() + "\", algs=\""
-                    + DpopProofVerifier.ALGORITHMS_AS_TEXT + "\"";
+            // Two challenges (RFC 9110 section 11.6.1): the bearer one first, as the published contract's header
+            // pattern requires until its next major version, then the DPoP one that names the actual error.
+            String challenge = "Bearer error=\"invalid_token\", DPoP error=\"" + dpop.getError().getErrorCode()
+                    + "\", algs=\"" + DpopProofVerifier.ALGORITHMS_AS_TEXT + "\"";
             return problems.write(exchange,
                     dpop.isProofError() ? GatewayProblem.DPOP_PROOF_INVALID : GatewayProblem.TOKEN_INVALID,
                     dpop.getError().getDescription(), headers -> headers.set(HttpHeaders.WWW_AUTHENTICATE, challenge));

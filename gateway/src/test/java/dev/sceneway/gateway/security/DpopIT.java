@@ -19,8 +19,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** DPoP-bound access tokens (RFC 9449 section 7): one test per way a proof or its use can be wrong. */
 class DpopIT extends GatewayTestContext {
 
-    private static final String PROOF_CHALLENGE = "DPoP error=\"invalid_dpop_proof\", algs=\"PS256 ES256\"";
-    private static final String TOKEN_CHALLENGE = "DPoP error=\"invalid_token\", algs=\"PS256 ES256\"";
+    private static final String PROOF_CHALLENGE =
+            "Bearer error=\"invalid_token\", DPoP error=\"invalid_dpop_proof\", algs=\"PS256 ES256\"";
+    private static final String TOKEN_CHALLENGE =
+            "Bearer error=\"invalid_token\", DPoP error=\"invalid_token\", algs=\"PS256 ES256\"";
 
     @LocalServerPort
     private int port;
