@@ -39,8 +39,9 @@ class CodeFlowIT extends AuthServerTestSupport {
     }
 
     @AfterEach
-    void resetClock() {
+    void resetClockAndPartners() {
         clock.reset();
+        CodeFlowClients.unregister(jdbc);
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.sceneway.auth.AuthServerTestSupport;
 import dev.sceneway.testing.TestDpop;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +35,11 @@ class TokenLifecycleIT extends AuthServerTestSupport {
         CodeFlowClients.register(clients, passwords);
         partner = new CodeFlowClient(port, CodeFlowClient.CLIENT_ID);
         otherPartner = new CodeFlowClient(port, CodeFlowClient.OTHER_CLIENT_ID);
+    }
+
+    @AfterEach
+    void unregisterPartners() {
+        CodeFlowClients.unregister(jdbc);
     }
 
     private Map<String, String> customerTokens() {

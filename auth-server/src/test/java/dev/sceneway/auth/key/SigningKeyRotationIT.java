@@ -10,8 +10,11 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.sceneway.auth.AuthProperties;
 import dev.sceneway.auth.MigratedDatabase;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,6 +69,23 @@ class SigningKeyRotationIT {
         assertThat(pruned.jwkSet().getKeys()).extracting(JWK::getKeyID)
                 .doesNotContain(first, second)
                 .containsExactlyInAnyOrder(withOverlap.activeKeyId(), pruned.activeKeyId());
+    }
+
+    @Test
+    void checkWhenTheActiveKeyIsOlderThanTheRotationIntervalThenRotatesAndOtherwiseNot() {
+        SigningKeyRing ring = new SigningKeyRing(store());
+        String first = ring.current().activeKeyId();
+        SigningKeyProperties every30Days = new SigningKeyProperties(Duration.ofDays(30), Duration.ofMinutes(1));
+        AuthProperties auth = new AuthProperties("http://localhost:9000", "sceneway-api", Duration.ofMinutes(5),
+                null, List.of());
+
+        new SigningKeyRotation(ring, every30Days, auth, Clock.systemUTC()).check();
+        assertThat(ring.current().activeKeyId()).isEqualTo(first);
+
+        Clock in31Days = Clock.offset(Clock.systemUTC(), Duration.ofDays(31));
+        new SigningKeyRotation(ring, every30Days, auth, in31Days).check();
+        assertThat(ring.current().activeKeyId()).isNotEqualTo(first);
+        assertThat(ring.current().jwkSet().getKeys()).extracting(JWK::getKeyID).contains(first);
     }
 
     private static SignedJWT sign(SigningKeys keys) throws Exception {

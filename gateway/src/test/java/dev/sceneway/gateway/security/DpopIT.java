@@ -69,7 +69,11 @@ class DpopIT extends GatewayTestContext {
         String once = proof().sign();
         send("DPoP " + token, once).expectStatus().isOk();
 
-        assertInvalidProof(send("DPoP " + token, once));
+        WebTestClient.ResponseSpec replayed = send("DPoP " + token, once);
+
+        replayed.expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, PROOF_CHALLENGE);
+        assertProblem(replayed, 401, "dpop-proof-invalid", path);
+        TestUpstreams.lakeside().verify(1, getRequestedFor(urlPathEqualTo(path)));
     }
 
     @Test
