@@ -31,7 +31,8 @@ final class PushedRequestOnlyConverter implements AuthenticationConverter {
     private final Clock clock;
     private final OAuth2AuthorizationService authorizations;
 
-    PushedRequestOnlyConverter(AuthenticationConverter delegate, Clock clock, OAuth2AuthorizationService authorizations) {
+    PushedRequestOnlyConverter(AuthenticationConverter delegate, Clock clock,
+            OAuth2AuthorizationService authorizations) {
         this.delegate = delegate;
         this.clock = clock;
         this.authorizations = authorizations;

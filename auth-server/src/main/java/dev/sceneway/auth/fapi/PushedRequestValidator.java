@@ -2,6 +2,7 @@ package dev.sceneway.auth.fapi;
 
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
@@ -50,10 +51,11 @@ final class PushedRequestValidator implements Consumer<OAuth2AuthorizationCodeRe
 
     private static OAuth2AuthorizationCodeRequestAuthenticationException error(String code, String description,
             OAuth2AuthorizationCodeRequestAuthenticationToken request, boolean redirectUriVerified) {
-        OAuth2AuthorizationCodeRequestAuthenticationToken echoed = new OAuth2AuthorizationCodeRequestAuthenticationToken(
-                request.getAuthorizationUri(), request.getClientId(), (org.springframework.security.core.Authentication)
-                        request.getPrincipal(), redirectUriVerified ? request.getRedirectUri() : null,
-                request.getState(), request.getScopes(), request.getAdditionalParameters());
+        OAuth2AuthorizationCodeRequestAuthenticationToken echoed =
+                new OAuth2AuthorizationCodeRequestAuthenticationToken(request.getAuthorizationUri(),
+                        request.getClientId(), (Authentication) request.getPrincipal(),
+                        redirectUriVerified ? request.getRedirectUri() : null, request.getState(), request.getScopes(),
+                        request.getAdditionalParameters());
         return new OAuth2AuthorizationCodeRequestAuthenticationException(
                 new OAuth2Error(code, description, null), echoed);
     }

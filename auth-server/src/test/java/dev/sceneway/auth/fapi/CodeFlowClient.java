@@ -145,12 +145,14 @@ final class CodeFlowClient {
 
     URI location(HttpResponse<String> response) {
         String location = response.headers().firstValue("Location")
-                .orElseThrow(() -> new AssertionError("no Location in " + response.statusCode() + " " + response.body()));
+                .orElseThrow(() -> new AssertionError("no Location in " + response.statusCode() + " "
+                        + response.body()));
         return uri("/").resolve(location);
     }
 
     private String basic() {
-        return "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + SECRET).getBytes(StandardCharsets.UTF_8));
+        byte[] credentials = (clientId + ":" + SECRET).getBytes(StandardCharsets.UTF_8);
+        return "Basic " + Base64.getEncoder().encodeToString(credentials);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
