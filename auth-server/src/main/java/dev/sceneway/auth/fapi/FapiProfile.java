@@ -47,8 +47,9 @@ public class FapiProfile {
 
     /** PAR endpoint on, authorization endpoint only for pushed requests, short codes, {@code iss} in responses. */
     public void authorizationFlow(OAuth2AuthorizationServerConfigurer server) {
-        server.pushedAuthorizationRequestEndpoint(par -> par.authenticationProviders(providers -> providers.forEach(
-                provider -> {
+        server.pushedAuthorizationRequestEndpoint(par -> par
+                .pushedAuthorizationRequestConverters(converters -> converters.replaceAll(DpopPushedRequestBinding::new))
+                .authenticationProviders(providers -> providers.forEach(provider -> {
                     if (provider instanceof OAuth2PushedAuthorizationRequestAuthenticationProvider pushed) {
                         pushed.setAuthenticationValidator(new PushedRequestValidator());
                     }

@@ -67,9 +67,18 @@ final class CodeFlowClient {
     }
 
     HttpResponse<String> push(Map<String, String> form) {
-        return send(HttpRequest.newBuilder(uri("/oauth2/par")).header("Authorization", basic())
+        return push(form, null);
+    }
+
+    /** PAR with a DPoP proof header (RFC 9449 section 10.1). */
+    HttpResponse<String> push(Map<String, String> form, @Nullable String dpopProof) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/oauth2/par")).header("Authorization", basic())
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(formBody(form))));
+                .POST(HttpRequest.BodyPublishers.ofString(formBody(form)));
+        if (dpopProof != null) {
+            request.header("DPoP", dpopProof);
+        }
+        return send(request);
     }
 
     /** The authorization request a browser is sent to with the request_uri. */

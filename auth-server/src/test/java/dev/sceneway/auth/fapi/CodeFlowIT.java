@@ -178,6 +178,43 @@ class CodeFlowIT extends AuthServerTestSupport {
     }
 
     @Test
+    void parWhenADpopProofIsPushedInsteadOfDpopJktThenOnlyItsKeyRedeemsTheCode() {
+        Map<String, String> pushed = partner.pushedParameters();
+        pushed.remove("dpop_jkt");
+        HttpResponse<String> par = partner.push(pushed,
+                partner.dpopKey.proof("POST", partner.uri("/oauth2/par").toString()).sign());
+        assertThat(par.statusCode()).as(par.body()).isEqualTo(201);
+        HttpResponse<String> loggedIn = partner.logIn(partner.authorize(AuthJson.field(par.body(), "request_uri")),
+                "alice", "alice-password");
+        String code = CodeFlowClient.query(partner.location(partner.get(partner.location(loggedIn)))).get("code");
+
+        HttpResponse<String> thief = partner.redeem(code,
+                TestDpop.ec().proof("POST", partner.uri("/oauth2/token").toString()).sign());
+        HttpResponse<String> owner = partner.redeem(code, partner.tokenProof());
+
+        assertThat(AuthJson.field(thief.body(), "error")).isEqualTo("invalid_dpop_proof");
+        assertThat(owner.statusCode()).as(owner.body()).isEqualTo(200);
+    }
+
+    @Test
+    void parWhenTheDpopProofsKeyIsNotDpopJktThenInvalidDpopProof() {
+        HttpResponse<String> par = partner.push(partner.pushedParameters(),
+                TestDpop.ec().proof("POST", partner.uri("/oauth2/par").toString()).sign());
+
+        assertThat(par.statusCode()).isEqualTo(400);
+        assertThat(AuthJson.field(par.body(), "error")).isEqualTo("invalid_dpop_proof");
+    }
+
+    @Test
+    void parWhenTheDpopProofIsForAnotherUrlThenInvalidDpopProof() {
+        HttpResponse<String> par = partner.push(partner.pushedParameters(),
+                partner.dpopKey.proof("POST", partner.uri("/oauth2/token").toString()).sign());
+
+        assertThat(par.statusCode()).isEqualTo(400);
+        assertThat(AuthJson.field(par.body(), "error")).isEqualTo("invalid_dpop_proof");
+    }
+
+    @Test
     void codeWhenRedeemedASecondTimeThenInvalidGrant() {
         String code = CodeFlowClient.query(partner.authorizeAsAlice(partner.pushedParameters())).get("code");
         assertThat(partner.redeem(code, partner.tokenProof()).statusCode()).isEqualTo(200);
