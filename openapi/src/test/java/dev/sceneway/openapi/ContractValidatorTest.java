@@ -79,7 +79,8 @@ class ContractValidatorTest {
     @Test
     void theProblemCatalogueIsReadFromTheSpec() {
         assertThat(ProblemCatalogue.types()).contains("https://sceneway.dev/problems/token-missing",
-                "https://sceneway.dev/problems/upstream-timeout", "https://sceneway.dev/problems/payload-too-large")
-                .hasSize(19);
+                "https://sceneway.dev/problems/upstream-timeout", "https://sceneway.dev/problems/payload-too-large",
+                "https://sceneway.dev/problems/dpop-proof-invalid")
+                .hasSize(21);
     }
 }

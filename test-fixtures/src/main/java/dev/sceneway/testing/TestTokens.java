@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -69,6 +70,7 @@ public final class TestTokens {
         private JWSAlgorithm algorithm = JWSAlgorithm.PS256;
         private String type = "at+jwt";
         private RSAKey signingKey = TRUSTED;
+        private @Nullable String confirmationThumbprint;
 
         private Builder(String issuer, String clientId) {
             this.issuer = Objects.requireNonNull(issuer, "issuer must not be null");
@@ -135,6 +137,18 @@ public final class TestTokens {
             return this;
         }
 
+        /** Binds the token to a DPoP key (RFC 9449 section 6.1): {@code cnf.jkt} = the key's thumbprint. */
+        public Builder boundToDpopKey(String jwkThumbprint) {
+            this.confirmationThumbprint = jwkThumbprint;
+            return this;
+        }
+
+        /** Signs with {@code key} (its kid in the header), e.g. a key the JWKS publishes only after a rotation. */
+        public Builder signedBy(RSAKey key) {
+            this.signingKey = key;
+            return this;
+        }
+
         public Builder signedByForeignKey() {
             this.signingKey = FOREIGN;
             return this;
@@ -155,6 +169,7 @@ public final class TestTokens {
                     .notBeforeTime(Date.from(notBefore))
                     .expirationTime(Date.from(expiresAt))
                     .jwtID(UUID.randomUUID().toString())
+                    .claim("cnf", confirmationThumbprint == null ? null : Map.of("jkt", confirmationThumbprint))
                     .build();
             SignedJWT jwt = new SignedJWT(header, claims);
             try {

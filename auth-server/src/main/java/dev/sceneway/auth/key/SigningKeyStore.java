@@ -14,6 +14,8 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -59,6 +61,29 @@ final class SigningKeyStore {
         return load();
     }
 
+    /**
+     * Makes a new key ACTIVE and demotes the active one to PUBLISHED, so the JWKS serves both while tokens signed by
+     * the old one are alive. Keys older than the demoted one are deleted once the demoted key has been active for
+     * longer than {@code retention} (the longest token lifetime): by then every token they signed has expired.
+     */
+    SigningKeys rotate(Duration retention) {
+        transactions.executeWithoutResult(status -> {
+            jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> null, CREATE_KEY_LOCK);
+            jdbc.update("""
+                    DELETE FROM signing_key WHERE status = 'PUBLISHED' AND created_at < (
+                        SELECT created_at FROM signing_key WHERE status = 'ACTIVE'
+                        AND created_at < now() - make_interval(secs => ?))""", (double) retention.toSeconds());
+            jdbc.update("UPDATE signing_key SET status = 'PUBLISHED' WHERE status = 'ACTIVE'");
+            insertActive(generate());
+        });
+        return load();
+    }
+
+    /** The keys as stored now; what replicas poll to learn about a rotation made elsewhere. */
+    SigningKeys loadCurrent() {
+        return load();
+    }
+
     private void insertActive(RSAKey key) {
         SealedBytes sealed = cipher.seal(encodedPrivateKey(key), key.getKeyID());
         jdbc.update("""
@@ -72,8 +97,9 @@ final class SigningKeyStore {
     private SigningKeys load() {
         List<JWK> keys = new ArrayList<>();
         List<String> active = new ArrayList<>();
+        Instant[] activeSince = {Instant.EPOCH};
         jdbc.query("""
-                SELECT kid, status, public_jwk, private_key_ciphertext, private_key_nonce
+                SELECT kid, status, public_jwk, private_key_ciphertext, private_key_nonce, created_at
                 FROM signing_key ORDER BY created_at, kid""", rs -> {
             String kid = rs.getString("kid");
             byte[] pkcs8 = cipher.open(
@@ -81,12 +107,13 @@ final class SigningKeyStore {
             keys.add(withPrivateKey(rs.getString("public_jwk"), pkcs8));
             if ("ACTIVE".equals(rs.getString("status"))) {
                 active.add(kid);
+                activeSince[0] = rs.getTimestamp("created_at").toInstant();
             }
         });
         if (active.size() != 1) {
             throw new IllegalStateException("signing_key must have exactly one ACTIVE row, but has " + active.size());
         }
-        return new SigningKeys(new JWKSet(keys), active.getFirst());
+        return new SigningKeys(new JWKSet(keys), active.getFirst(), activeSince[0]);
     }
 
     static RSAKey generate() {

@@ -2,6 +2,8 @@ package dev.sceneway.auth.server;
 
 import dev.sceneway.auth.AuthProperties;
 import dev.sceneway.auth.client.Scopes;
+import dev.sceneway.auth.customer.CustomerLogin;
+import dev.sceneway.auth.fapi.FapiProfile;
 import dev.sceneway.auth.problem.ProblemResponses;
 import dev.sceneway.auth.token.DefaultScopesConverter;
 import org.springframework.context.annotation.Bean;
@@ -36,18 +38,30 @@ class AuthorizationServerSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, AuthorizationServerSettings settings,
-            ProblemResponses problems) throws Exception {
+            ProblemResponses problems, FapiProfile fapi) throws Exception {
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
-            server.tokenEndpoint(token -> token.accessTokenRequestConverters(DefaultScopesConverter::install))
+            server.tokenEndpoint(token -> token
+                            .accessTokenRequestConverters(converters -> {
+                                DefaultScopesConverter.install(converters);
+                                fapi.tokenRequestConverters(converters);
+                            })
+                            .authenticationProviders(fapi::tokenProviders))
                     .authorizationServerMetadataEndpoint(metadata -> metadata.authorizationServerMetadataCustomizer(
-                            builder -> builder.scopes(scopes -> scopes.addAll(Scopes.ALL))));
+                            builder -> {
+                                builder.scopes(scopes -> scopes.addAll(Scopes.ALL));
+                                fapi.metadata(builder);
+                            }));
+            fapi.authorizationFlow(server);
         });
+        // Sessions only carry the customer from the login form back to the authorization endpoint (customer
+        // package); the other endpoints authenticate the client on every request and never create one.
         http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(RequestCacheConfigurer::disable)
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(
-                        new AuthorizationServerEntryPoint(clientAuthenticatedEndpoints(settings), problems)));
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .requestCache(cache -> cache.requestCache(CustomerLogin.requestCache()))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(CustomerLogin.entryPoint(
+                        PathPatternRequestMatcher.withDefaults().matcher(settings.getAuthorizationEndpoint()),
+                        new AuthorizationServerEntryPoint(clientAuthenticatedEndpoints(settings), problems))));
         return http.build();
     }
 

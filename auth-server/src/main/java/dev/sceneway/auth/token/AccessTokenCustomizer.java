@@ -1,9 +1,10 @@
 package dev.sceneway.auth.token;
 
 import dev.sceneway.auth.AuthProperties;
-import dev.sceneway.auth.key.SigningKeys;
+import dev.sceneway.auth.key.SigningKeyRing;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
@@ -26,12 +27,12 @@ final class AccessTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingCo
 
     private final List<String> audience;
     private final Duration timeToLive;
-    private final String signingKeyId;
+    private final SigningKeyRing keys;
 
-    AccessTokenCustomizer(AuthProperties properties, SigningKeys keys) {
+    AccessTokenCustomizer(AuthProperties properties, SigningKeyRing keys) {
         this.audience = List.of(properties.audience());
         this.timeToLive = properties.accessTokenTtl();
-        this.signingKeyId = keys.activeKeyId();
+        this.keys = keys;
     }
 
     @Override
@@ -40,7 +41,8 @@ final class AccessTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingCo
             return;
         }
         // The kid pins the signing key, so the JWK set may hold further published keys (rotation).
-        context.getJwsHeader().algorithm(SignatureAlgorithm.PS256).type(TOKEN_TYPE).keyId(signingKeyId);
+        context.getJwsHeader().algorithm(SignatureAlgorithm.PS256).type(TOKEN_TYPE)
+                .keyId(keys.current().activeKeyId());
         String clientId = context.getRegisteredClient().getClientId();
         // Sorted: scope order means nothing (RFC 6749 section 3.3), but equal grants should give equal claims.
         List<String> scopes = context.getAuthorizedScopes().stream().sorted().toList();
@@ -48,7 +50,9 @@ final class AccessTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingCo
             Instant issuedAt = (Instant) claims.get(JwtClaimNames.IAT);
             claims.put(JwtClaimNames.NBF, issuedAt);
             claims.put(JwtClaimNames.EXP, issuedAt.plus(timeToLive));
-            claims.put(JwtClaimNames.AUD, audience);
+            // A mutable list: customer grants are stored with their claims, and the stored JSON may only name
+            // types Spring Security's Jackson allowlist accepts (ArrayList is one, List.of's classes are not).
+            claims.put(JwtClaimNames.AUD, new ArrayList<>(audience));
             claims.put("client_id", clientId);
             if (scopes.isEmpty()) {
                 claims.remove("scope");

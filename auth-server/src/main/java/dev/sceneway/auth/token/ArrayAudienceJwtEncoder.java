@@ -8,7 +8,7 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWK;
-import dev.sceneway.auth.key.SigningKeys;
+import dev.sceneway.auth.key.SigningKeyRing;
 import java.net.URL;
 import java.time.Instant;
 import java.util.HashSet;
@@ -23,7 +23,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.JwtEncodingException;
 
 /**
- * Signs JWTs with a key of {@link SigningKeys} and keeps {@code aud} a JSON array even with one audience, as the
+ * Signs JWTs with a key of {@link SigningKeyRing} and keeps {@code aud} a JSON array even with one audience, as the
  * contract writes it ({@code "aud":["sceneway-api"]}); Spring's {@code NimbusJwtEncoder} collapses a single audience
  * to a string (which RFC 7519 section 4.1.3 allows, but not every client library expects).
  *
@@ -34,9 +34,9 @@ final class ArrayAudienceJwtEncoder implements JwtEncoder {
 
     private static final Set<String> SUPPORTED_HEADERS = Set.of("alg", "typ", "kid");
 
-    private final SigningKeys keys;
+    private final SigningKeyRing keys;
 
-    ArrayAudienceJwtEncoder(SigningKeys keys) {
+    ArrayAudienceJwtEncoder(SigningKeyRing keys) {
         this.keys = keys;
     }
 
@@ -51,8 +51,8 @@ final class ArrayAudienceJwtEncoder implements JwtEncoder {
         if (!unsupported.isEmpty()) {
             throw new JwtEncodingException("unsupported JWS header parameters " + unsupported);
         }
-        String keyId = header.getKeyId() != null ? header.getKeyId() : keys.activeKeyId();
-        JWK key = keys.jwkSet().getKeyByKeyId(keyId);
+        String keyId = header.getKeyId() != null ? header.getKeyId() : keys.current().activeKeyId();
+        JWK key = keys.current().jwkSet().getKeyByKeyId(keyId);
         if (key == null) {
             throw new JwtEncodingException("no signing key " + keyId);
         }

@@ -1,7 +1,7 @@
 package dev.sceneway.auth.token;
 
 import dev.sceneway.auth.AuthProperties;
-import dev.sceneway.auth.key.SigningKeys;
+import dev.sceneway.auth.key.SigningKeyRing;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcOperations;
@@ -24,12 +24,12 @@ class TokenConfiguration {
 
     /** Picked up by the authorization server instead of a {@code NimbusJwtEncoder} over the JWK source. */
     @Bean
-    JwtEncoder jwtEncoder(SigningKeys keys) {
+    JwtEncoder jwtEncoder(SigningKeyRing keys) {
         return new ArrayAudienceJwtEncoder(keys);
     }
 
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> accessTokenCustomizer(AuthProperties properties, SigningKeys keys) {
+    OAuth2TokenCustomizer<JwtEncodingContext> accessTokenCustomizer(AuthProperties properties, SigningKeyRing keys) {
         return new AccessTokenCustomizer(properties, keys);
     }
 }

@@ -25,13 +25,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 class SigningKeyIT extends AuthServerTestSupport {
 
     @Autowired
-    private SigningKeys keys;
+    private SigningKeyRing ring;
 
     @Autowired
     private AuthProperties properties;
 
     @Test
     void privateKeyColumnWhenReadThenHoldsNoPlaintextAndOpensOnlyWithTheConfiguredKek() throws Exception {
+        SigningKeys keys = ring.current();
         RSAKey active = keys.jwkSet().getKeyByKeyId(keys.activeKeyId()).toRSAKey();
         byte[] pkcs8 = active.toRSAPrivateKey().getEncoded();
         byte[] privateExponent = active.getPrivateExponent().decode();
@@ -52,6 +53,7 @@ class SigningKeyIT extends AuthServerTestSupport {
     @Test
     void secondInstanceOnTheSameDatabaseWhenStartedThenPublishesTheSameKeyAndVerifiesOurTokens() throws Exception {
         String token = accessToken(renovationPartner(), "products");
+        SigningKeys keys = ring.current();
 
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(AuthServerApplication.class)
                 .profiles("sandbox")

@@ -35,7 +35,7 @@ class ProblemIT extends AuthServerTestSupport {
 
     @Test
     void errorSentByAFilterWhenRenderedThenProblemJson() {
-        // The authorization endpoint's filter answers an unknown client with sendError(400), outside Spring MVC.
+        // The authorization endpoint refuses a request that was not pushed (fapi package), outside Spring MVC.
         HttpResponse<String> response = get("/oauth2/authorize?response_type=code&client_id=nobody");
 
         assertThat(response.statusCode()).isEqualTo(400);

@@ -28,7 +28,10 @@ public enum GatewayProblem {
             HttpStatus.SERVICE_UNAVAILABLE),
     CIRCUIT_OPEN("circuit-open", "Upstream paused", HttpStatus.SERVICE_UNAVAILABLE),
     BULKHEAD_FULL("bulkhead-full", "Upstream busy", HttpStatus.SERVICE_UNAVAILABLE),
-    PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", HttpStatus.CONTENT_TOO_LARGE);
+    PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", HttpStatus.CONTENT_TOO_LARGE),
+    DPOP_PROOF_INVALID("dpop-proof-invalid", "DPoP proof invalid", HttpStatus.UNAUTHORIZED),
+    DPOP_REPLAY_CHECK_UNAVAILABLE("dpop-replay-check-unavailable", "DPoP replay check unavailable",
+            HttpStatus.SERVICE_UNAVAILABLE);
 
     private static final String TYPE_BASE = "https://sceneway.dev/problems/";
 

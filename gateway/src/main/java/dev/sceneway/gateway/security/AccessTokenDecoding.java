@@ -1,14 +1,21 @@
 package dev.sceneway.gateway.security;
 
+import com.nimbusds.jose.jwk.JWKSet;
 import dev.sceneway.gateway.problem.GatewayProblem;
 import dev.sceneway.gateway.problem.ProblemException;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelOption;
+import java.net.URI;
+import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -23,11 +30,14 @@ import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
 /**
  * Verifies access tokens as RFC 9068 JWTs: PS256 only (FAPI 2.0 forbids RS256), keys from the auth-server's
- * JWKS, {@code typ=at+jwt}, issuer, audience, a non-blank {@code client_id}, and exp/nbf with 30 s of skew.
+ * JWKS ({@link JwksCache}), {@code typ=at+jwt}, issuer, audience, a non-blank {@code client_id}, and exp/nbf with
+ * 30 s of skew; verified tokens are kept until they expire ({@link VerifiedTokenCache}). Their DPoP binding is
+ * checked on every request by {@link BoundTokenAuthenticationManager}.
  */
 @Configuration(proxyBeanMethods = false)
 class AccessTokenDecoding {
@@ -38,21 +48,54 @@ class AccessTokenDecoding {
     private static final Logger log = LoggerFactory.getLogger(AccessTokenDecoding.class);
 
     @Bean
-    ReactiveJwtDecoder accessTokenDecoder(TokenProperties properties) {
-        return keysUnreachableAsUnavailable(nimbusDecoder(properties));
+    ReactiveJwtDecoder accessTokenDecoder(TokenProperties properties, TokenPolicyProperties policy) {
+        return accessTokenDecoder(properties, policy, Clock.systemUTC());
     }
 
-    static NimbusReactiveJwtDecoder nimbusDecoder(TokenProperties properties) {
+    /** Verification (signature once per token when the cache is on, claims) and the 503 for unreachable keys. */
+    static ReactiveJwtDecoder accessTokenDecoder(TokenProperties properties, TokenPolicyProperties policy,
+            Clock clock) {
+        JwksCache keys = new JwksCache(jwksFetch(properties.jwkSetUri()), policy.jwksMinRefreshInterval(),
+                policy.jwksMaxAge(), clock);
+        ReactiveJwtDecoder verifying = keysUnreachableAsUnavailable(nimbusDecoder(properties, keys));
+        return policy.verifiedTokenCache()
+                ? new VerifiedTokenCache(verifying, policy.verifiedTokenCacheSize(), clock)
+                : verifying;
+    }
+
+    @Bean
+    DpopReplayCache dpopReplayCache(ReactiveStringRedisTemplate redis, MeterRegistry meters) {
+        return new DpopReplayCache(redis, meters);
+    }
+
+    @Bean
+    BoundTokenAuthenticationManager accessTokenAuthenticationManager(ReactiveJwtDecoder accessTokenDecoder,
+            DpopReplayCache replays, TokenPolicyProperties policy) {
+        DpopProofVerifier proofs = new DpopProofVerifier(policy.dpopIatWindow(), Clock.systemUTC(), replays);
+        return new BoundTokenAuthenticationManager(accessTokenDecoder, proofs, policy.requireDpop());
+    }
+
+    static NimbusReactiveJwtDecoder nimbusDecoder(TokenProperties properties, JwksCache keys) {
         // The JWKS is fetched lazily on the first token, so the gateway starts before the auth-server is up.
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
-                .withJwkSetUri(properties.jwkSetUri().toString())
+                .withJwkSource(jwt -> keys.keys(jwt.getHeader().getKeyID()).flatMapIterable(found -> found))
                 .jwsAlgorithm(SignatureAlgorithm.PS256)
                 // typ is checked by JwtTypeValidator below; Nimbus' own check would accept only "JWT".
                 .validateType(false)
-                .webClient(jwksClient())
                 .build();
         decoder.setJwtValidator(validator(properties));
         return decoder;
+    }
+
+    static Supplier<Mono<JWKSet>> jwksFetch(URI jwkSetUri) {
+        WebClient client = jwksClient();
+        return () -> client.get().uri(jwkSetUri).retrieve().bodyToMono(String.class).map(body -> {
+            try {
+                return JWKSet.parse(body);
+            } catch (ParseException e) {
+                throw new IllegalStateException("the JWKS at " + jwkSetUri + " is not a JWK set", e);
+            }
+        });
     }
 
     /**

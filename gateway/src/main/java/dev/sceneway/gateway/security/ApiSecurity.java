@@ -5,14 +5,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
 /**
  * The public port's security: a stateless OAuth 2.0 resource server. Everything under {@code /v1/**} needs a
- * valid access token, some paths a scope too ({@link ScopeRules}); the API docs are public; other paths are left
+ * valid access token (as {@code Bearer}, or as {@code DPoP} with a proof: {@link BoundTokenAuthenticationManager}), some paths a scope too ({@link ScopeRules}); the API docs are public; other paths are left
  * to routing, which answers 404. Scopes become {@code SCOPE_x} authorities from the space-delimited {@code scope} claim
  * (Spring Security's default JwtGrantedAuthoritiesConverter).
  */
@@ -20,8 +19,8 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 class ApiSecurity {
 
     @Bean
-    SecurityWebFilterChain apiSecurityFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder accessTokenDecoder,
-            ProblemResponses problems) {
+    SecurityWebFilterChain apiSecurityFilterChain(ServerHttpSecurity http,
+            BoundTokenAuthenticationManager accessTokenAuthenticationManager, ProblemResponses problems) {
         ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
         ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
         http.csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -39,7 +38,8 @@ class ApiSecurity {
                     exchanges.anyExchange().permitAll();
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtDecoder(accessTokenDecoder))
+                        .bearerTokenConverter(new PresentedTokenConverter())
+                        .jwt(jwt -> jwt.authenticationManager(accessTokenAuthenticationManager))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDenied))
                 .exceptionHandling(exceptions -> exceptions

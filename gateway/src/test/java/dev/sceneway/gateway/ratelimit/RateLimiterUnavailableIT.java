@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sceneway.gateway.support.ContractValidation;
 import dev.sceneway.gateway.support.GatewayTokens;
 import dev.sceneway.gateway.support.TestUpstreams;
+import dev.sceneway.testing.TestDpop;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
@@ -41,6 +43,26 @@ class RateLimiterUnavailableIT {
         registry.add("sceneway.gateway.issuer", () -> GatewayTokens.ISSUER);
         registry.add("sceneway.gateway.jwk-set-uri", TestUpstreams::jwkSetUri);
         registry.add("sceneway.gateway.banks.lakeside.uri", () -> TestUpstreams.lakeside().baseUrl());
+        registry.add("sceneway.gateway.tokens.require-dpop", () -> "false");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void dpopBoundRequestWhenRedisIsUnreachableThenReplayCheckUnavailableAndNothingForwarded() {
+        TestDpop key = TestDpop.ec();
+        String token = GatewayTokens.partner(GatewayTokens.uniquePartner("no-redis-dpop")).scopes("products")
+                .boundToDpopKey(key.thumbprint()).sign();
+        String path = "/v1/banks/lakeside/credit/products/" + UUID.randomUUID();
+
+        WebTestClient.ResponseSpec response = client.get().uri(path)
+                .header(HttpHeaders.AUTHORIZATION, "DPoP " + token)
+                .header("DPoP", key.proof("GET", "http://localhost:" + port + path).accessToken(token).sign())
+                .exchange();
+
+        assertProblem(response, 503, "dpop-replay-check-unavailable", path);
+        TestUpstreams.lakeside().verify(0, getRequestedFor(urlPathEqualTo(path)));
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.sceneway.gateway.support.GatewayTokens;
 import dev.sceneway.gateway.support.TestUpstreams;
 import dev.sceneway.testing.TestTokens;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -19,7 +20,8 @@ class AccessTokenDecodingTest {
     void decodeWhenAuthServerKeysAreUnreachableThenUpstreamUnavailableNotTokenInvalid() {
         TokenProperties properties = new TokenProperties(URI.create(GatewayTokens.ISSUER),
                 URI.create("http://127.0.0.1:" + TestUpstreams.closedPort() + "/oauth2/jwks"), TestTokens.AUDIENCE);
-        ReactiveJwtDecoder decoder = new AccessTokenDecoding().accessTokenDecoder(properties);
+        ReactiveJwtDecoder decoder = AccessTokenDecoding.accessTokenDecoder(properties, TestTokenPolicy.defaults(),
+                Clock.systemUTC());
 
         assertThatThrownBy(() -> decoder.decode(GatewayTokens.partner("p").sign()).block(Duration.ofSeconds(5)))
                 .isInstanceOfSatisfying(ProblemException.class, ex -> {

@@ -38,6 +38,8 @@ public abstract class GatewayTestContext {
         registry.add("spring.data.redis.port", () -> SharedTestInfrastructure.redis().port());
         registry.add("sceneway.gateway.issuer", () -> GatewayTokens.ISSUER);
         registry.add("sceneway.gateway.jwk-set-uri", TestUpstreams::jwkSetUri);
+        // Most suites send plain bearer tokens; DpopIT covers DPoP-bound ones (checked whatever this says).
+        registry.add("sceneway.gateway.tokens.require-dpop", () -> "false");
         registry.add("sceneway.gateway.banks.lakeside.uri", () -> TestUpstreams.lakeside().baseUrl());
         registry.add("sceneway.gateway.banks.harbour.uri", () -> TestUpstreams.harbour().baseUrl());
         registry.add("sceneway.gateway.banks.sluggish.uri", () -> TestUpstreams.harbour().baseUrl());

@@ -1,0 +1,112 @@
+// An independent OAuth 2.0 client (oauth4webapi, not Spring) against a running auth-server: discovery,
+// client_credentials with DPoP, then PAR + PKCE + DPoP code flow with the customer's login automated the way a
+// browser would do it (cookies, the form's CSRF field). Prints one JSON line with what it saw; exits non-zero on
+// the first failure. Run by FapiIndependentClientIT; settings come from the environment.
+import * as oauth from 'oauth4webapi';
+
+const env = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+};
+
+const issuer = new URL(env('ISSUER'));
+const client = { client_id: env('CLIENT_ID') };
+const clientAuth = oauth.ClientSecretBasic(env('CLIENT_SECRET'));
+const redirectUri = env('REDIRECT_URI');
+// The test server speaks plain HTTP on loopback; oauth4webapi refuses that unless told.
+const insecure = { [oauth.allowInsecureRequests]: true };
+
+const as = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, {
+  ...insecure, algorithm: 'oauth2',
+}));
+if (as.require_pushed_authorization_requests !== true) throw new Error('metadata does not require PAR');
+
+const keyPair = await oauth.generateKeyPair('ES256');
+const dpop = oauth.DPoP(client, keyPair);
+
+// 1. Partner-level token: client_credentials, DPoP-bound.
+const partnerToken = await oauth.processClientCredentialsResponse(as, client,
+  await oauth.clientCredentialsGrantRequest(as, client, clientAuth, { scope: 'accounts' }, { ...insecure, DPoP: dpop }));
+if (partnerToken.token_type.toLowerCase() !== 'dpop') throw new Error(`client_credentials token_type ${partnerToken.token_type}`);
+
+// 2. Customer-level token: PAR + PKCE S256 + dpop_jkt, customer login, code exchange with DPoP.
+const codeVerifier = oauth.generateRandomCodeVerifier();
+const state = oauth.generateRandomState();
+const pushed = await oauth.processPushedAuthorizationResponse(as, client,
+  await oauth.pushedAuthorizationRequest(as, client, clientAuth, {
+    response_type: 'code',
+    redirect_uri: redirectUri,
+    scope: 'accounts',
+    state,
+    code_challenge: await oauth.calculatePKCECodeChallenge(codeVerifier),
+    code_challenge_method: 'S256',
+    dpop_jkt: await thumbprint(keyPair.publicKey),
+  }, { ...insecure, DPoP: dpop }));
+
+const authorizationUrl = new URL(as.authorization_endpoint);
+authorizationUrl.searchParams.set('client_id', client.client_id);
+authorizationUrl.searchParams.set('request_uri', pushed.request_uri);
+const callback = await browseToCallback(authorizationUrl, env('CUSTOMER_USERNAME'), env('CUSTOMER_PASSWORD'));
+
+// Checks state and, since the metadata says so, that iss is this issuer (RFC 9207).
+const callbackParameters = oauth.validateAuthResponse(as, client, callback, state);
+const customerToken = await oauth.processAuthorizationCodeResponse(as, client,
+  await oauth.authorizationCodeGrantRequest(as, client, clientAuth, callbackParameters, redirectUri, codeVerifier,
+    { ...insecure, DPoP: dpop }));
+if (customerToken.token_type.toLowerCase() !== 'dpop') throw new Error(`code token_type ${customerToken.token_type}`);
+
+const claims = JSON.parse(Buffer.from(customerToken.access_token.split('.')[1], 'base64url').toString());
+console.log(JSON.stringify({
+  partnerTokenType: partnerToken.token_type,
+  customerTokenType: customerToken.token_type,
+  customerSubject: claims.sub,
+  customerJkt: claims.cnf?.jkt,
+  refreshToken: typeof customerToken.refresh_token === 'string',
+  iss: callback.searchParams.get('iss'),
+}));
+
+/** RFC 7638 SHA-256 thumbprint of an EC public key: the required members in lexicographic order. */
+async function thumbprint(publicKey) {
+  const { crv, kty, x, y } = await crypto.subtle.exportKey('jwk', publicKey);
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify({ crv, kty, x, y })));
+  return Buffer.from(digest).toString('base64url');
+}
+
+/** Follows redirects by hand, keeps cookies, fills the login form once; stops at the client's redirect URI. */
+async function browseToCallback(start, username, password) {
+  const cookies = new Map();
+  const cookieHeader = () => [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  const remember = (response) => {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const at = pair.indexOf('=');
+      cookies.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim());
+    }
+  };
+  let url = start;
+  let loggedIn = false;
+  for (let hop = 0; hop < 10; hop++) {
+    if (url.href.startsWith(redirectUri)) return url;
+    const response = await fetch(url, {
+      redirect: 'manual', headers: { cookie: cookieHeader() }, signal: AbortSignal.timeout(10_000),
+    });
+    remember(response);
+    if (response.status >= 300 && response.status < 400) {
+      url = new URL(response.headers.get('location'), url);
+      continue;
+    }
+    const page = await response.text();
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page);
+    if (response.status !== 200 || !csrf || loggedIn) throw new Error(`unexpected page ${url}: ${response.status}`);
+    const form = new URLSearchParams({ username, password, _csrf: csrf[1] });
+    const posted = await fetch(new URL('/login', url), {
+      method: 'POST', redirect: 'manual', body: form, signal: AbortSignal.timeout(10_000),
+      headers: { cookie: cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    remember(posted);
+    loggedIn = true;
+    url = new URL(posted.headers.get('location'), url);
+  }
+  throw new Error('too many redirects');
+}
