@@ -19,7 +19,8 @@ public enum GatewayProblem {
     INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR),
     RATE_LIMITER_UNAVAILABLE("rate-limiter-unavailable", "Rate limiter unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     UPSTREAM_UNAVAILABLE("upstream-unavailable", "Upstream unavailable", HttpStatus.SERVICE_UNAVAILABLE),
-    UPSTREAM_TIMEOUT("upstream-timeout", "Upstream timeout", HttpStatus.GATEWAY_TIMEOUT);
+    UPSTREAM_TIMEOUT("upstream-timeout", "Upstream timeout", HttpStatus.GATEWAY_TIMEOUT),
+    PARTNER_NOT_APPROVED("partner-not-approved", "Partner not approved for this bank", HttpStatus.FORBIDDEN);
 
     private static final String TYPE_BASE = "https://sceneway.dev/problems/";
 
