@@ -79,6 +79,6 @@ class ContractValidatorTest {
     @Test
     void theProblemCatalogueIsReadFromTheSpec() {
         assertThat(ProblemCatalogue.types()).contains("https://sceneway.dev/problems/token-missing",
-                "https://sceneway.dev/problems/upstream-timeout").hasSize(11);
+                "https://sceneway.dev/problems/upstream-timeout", "https://sceneway.dev/problems/partner-not-approved").hasSize(12);
     }
 }

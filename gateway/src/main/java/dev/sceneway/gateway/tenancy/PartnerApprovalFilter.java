@@ -6,6 +6,7 @@ import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.support.GatewayToStringStyler;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -51,9 +52,11 @@ public final class PartnerApprovalFilter implements GatewayFilter, Ordered {
         if (!enforce) {
             return chain.filter(exchange);
         }
+        // RFC 6750 §3.1: the token is valid but does not grant access to this bank's resources.
         return problems.write(exchange, GatewayProblem.PARTNER_NOT_APPROVED, "Partner '" + partner
                 + "' is not approved for bank '" + bankId + "': it has no active plan there. Ask the bank to approve "
-                + "your application.");
+                + "your application.", headers -> headers.set(HttpHeaders.WWW_AUTHENTICATE,
+                        "Bearer error=\"insufficient_scope\", error_description=\"partner not approved for this bank\""));
     }
 
     @Override

@@ -9,37 +9,44 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 
 class RateLimitHeadersTest {
 
+    private static final Plan PLAN = new Plan(5, 1, 100, 5_000_000);
     private static final QuotaUsage USAGE = new QuotaUsage(10, 4_000_000, 3_600, 90_000);
 
     @Test
-    void policyWhenPlanHasQuotasThenOneItemPerPolicyWithBucketWindowAsRefillTime() {
+    void applyWhenTheBucketIsClosestToRunningOutThenBucketWithWindowAsRefillTime() {
+        HttpHeaders headers = apply(new Plan(20, 10, 100, 1000), new LimitDecision(true, null, 3, 0, new QuotaUsage(0, 0, 3_600, 90_000)));
+
+        assertThat(headers.getFirst("RateLimit-Policy")).isEqualTo("\"partner\";q=20;w=2");
+        assertThat(headers.getFirst("RateLimit")).isEqualTo("\"partner\";r=3;t=0");
+    }
+
+    @Test
+    void applyWhenFewerRequestsAreLeftTodayThanInTheBucketThenTheDailyQuotaUntilUtcMidnight() {
+        HttpHeaders headers = apply(PLAN, new LimitDecision(true, null, 4, 0, new QuotaUsage(98, 98, 3_600, 90_000)));
+
+        assertThat(headers.getFirst("RateLimit-Policy")).isEqualTo("\"partner-day\";q=100;w=86400");
+        assertThat(headers.getFirst("RateLimit")).isEqualTo("\"partner-day\";r=2;t=3600");
+    }
+
+    @Test
+    void applyWhenTheMonthlyQuotaRefusedThenTheMonthWithItsLength() {
         long month = YearMonth.now(ZoneOffset.UTC).lengthOfMonth() * 86_400L;
-        assertThat(RateLimitHeaders.policy("partner", new Plan(5, 1, 100, 5_000_000)))
-                .isEqualTo("\"partner\";q=5;w=5, \"partner-day\";q=100;w=86400, \"partner-month\";q=5000000;w=" + month);
+        HttpHeaders headers = apply(PLAN,
+                new LimitDecision(false, Limit.MONTHLY_QUOTA, 4, 0, new QuotaUsage(1, 5_000_000, 3_600, 90_000)));
+
+        assertThat(headers.getFirst("RateLimit-Policy")).isEqualTo("\"partner-month\";q=5000000;w=" + month);
+        assertThat(headers.getFirst("RateLimit")).isEqualTo("\"partner-month\";r=0;t=90000");
     }
 
     @Test
-    void bucketPolicyWhenRefillDoesNotDivideCapacityThenWindowRoundsUp() {
-        assertThat(RateLimitHeaders.bucketPolicy("partner", plan(20, 10))).isEqualTo("\"partner\";q=20;w=2");
-        assertThat(RateLimitHeaders.bucketPolicy("partner", plan(5, 2))).isEqualTo("\"partner\";q=5;w=3");
-        assertThat(RateLimitHeaders.bucketPolicy("partner", plan(3, 10))).isEqualTo("\"partner\";q=3;w=1");
-    }
-
-    @Test
-    void limitWhenTokensRemainThenResetIsZeroAndQuotasShowWhatIsLeftAndWhenTheyReset() {
-        assertThat(RateLimitHeaders.limit("partner", new Plan(5, 1, 100, 5_000_000),
-                new LimitDecision(true, null, 3, 0, USAGE)))
-                .isEqualTo("\"partner\";r=3;t=0, \"partner-day\";r=90;t=3600, \"partner-month\";r=1000000;t=90000");
-    }
-
-    @Test
-    void limitWhenDecidedLocallyThenOnlyTheBucketItem() {
-        assertThat(RateLimitHeaders.limit("partner", plan(5, 1), new LimitDecision(true, null, 0, 400_000, null)))
+    void applyWhenDecidedLocallyThenTheBucketRoundingTheWaitUp() {
+        assertThat(apply(PLAN, new LimitDecision(true, null, 0, 400_000, null)).getFirst("RateLimit"))
                 .isEqualTo("\"partner\";r=0;t=1");
-        assertThat(RateLimitHeaders.limit("partner", plan(5, 1), new LimitDecision(false, Limit.RATE, 0, 2_000_001, null)))
+        assertThat(apply(PLAN, new LimitDecision(false, Limit.RATE, 0, 2_000_001, null)).getFirst("RateLimit"))
                 .isEqualTo("\"partner\";r=0;t=3");
     }
 
@@ -66,7 +73,9 @@ class RateLimitHeadersTest {
                 .withMessageContaining("expected 8");
     }
 
-    private static Plan plan(int capacity, int refill) {
-        return new Plan(capacity, refill, 1_000, 1_000);
+    private static HttpHeaders apply(Plan plan, LimitDecision decision) {
+        HttpHeaders headers = new HttpHeaders();
+        RateLimitHeaders.apply(headers, "partner", plan, decision);
+        return headers;
     }
 }

@@ -24,7 +24,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "management.server.port=0")
-@AutoConfigureWebTestClient
+// Generous: the first call of a context pays for the JWKS, the Redis connection and the contract validator.
+@AutoConfigureWebTestClient(timeout = "20s")
 @Import(ContractValidation.Config.class)
 public abstract class GatewayTestContext {
 
