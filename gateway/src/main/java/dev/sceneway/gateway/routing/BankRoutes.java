@@ -27,8 +27,6 @@ import reactor.core.publisher.Flux;
 class BankRoutes implements RouteLocator {
 
     static final String RATE_LIMIT_POLICY = "partner";
-    /** Route metadata: the bank id, for filters that key on the bank (metering, resilience). */
-    public static final String BANK_METADATA = "bank";
 
     private final RouteLocatorBuilder builder;
     private final TenancyRefresher tenancy;
@@ -66,7 +64,7 @@ class BankRoutes implements RouteLocator {
                                     .forEach(filters::filter);
                             return filters;
                         })
-                        .metadata(BANK_METADATA, bank.id());
+                        .metadata(BankRoute.BANK_METADATA, bank.id());
                 if (bank.responseTimeout() != null) {
                     spec = spec.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, bank.responseTimeout().toMillis());
                 }

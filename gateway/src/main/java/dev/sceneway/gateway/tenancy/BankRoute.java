@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record BankRoute(String id, URI uri, @Nullable Duration responseTimeout, FailurePolicy readFailurePolicy) {
 
+    /** Route metadata holding the bank id, for filters that key on the bank (metering, resilience). */
+    public static final String BANK_METADATA = "bank";
     /** Same rule as product-apis' {@code sceneway.bank.id} (it is also a PostgreSQL schema name). */
     public static final String ID_PATTERN = "[a-z][a-z0-9]{1,30}";
     private static final Pattern ID = Pattern.compile(ID_PATTERN);

@@ -79,7 +79,7 @@ class FailurePolicyIT {
     void redisIsUpAndTheGatewayUsesIt() {
         REDIS.ensureRunning();
         // Lettuce reconnects on its own (backoff capped at 1 s); a metered call proves the limiter is back.
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() ->
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() ->
                 "PONG".equals(redis.execute(connection -> connection.ping()).blockFirst(Duration.ofSeconds(2))));
         client.get().uri(productPath()).header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
                 .expectStatus().isOk()

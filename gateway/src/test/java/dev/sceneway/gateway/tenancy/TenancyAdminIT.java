@@ -136,6 +136,8 @@ class TenancyAdminIT extends GatewayTestContext {
                 400, "bad-request", "/admin/banks/West_Bank")).contains("bank id must match");
         assertProblem(admin(client.put().uri("/admin/banks/westbank").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{not json")), 400, "bad-request", "/admin/banks/westbank");
+        assertProblem(admin(client.put().uri("/admin/banks/westbank").contentType(MediaType.TEXT_PLAIN)
+                .bodyValue("uri=http://127.0.0.1:1")), 400, "bad-request", "/admin/banks/westbank");
         adminGet("/admin/banks/westbank").expectStatus().isNotFound();
     }
 
