@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -119,7 +120,7 @@ class TenancyAdminApi {
         }
     }
 
-    private static <T> T valid(java.util.function.Supplier<T> build) {
+    private static <T> T valid(Supplier<T> build) {
         try {
             return build.get();
         } catch (IllegalArgumentException ex) {

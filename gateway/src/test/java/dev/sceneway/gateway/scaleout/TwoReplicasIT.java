@@ -15,6 +15,7 @@ import dev.sceneway.infra.SharedTestInfrastructure;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -70,7 +71,7 @@ class TwoReplicasIT extends GatewayTestContext {
         String token = GatewayTokens.partner(partner).scopes("products").sign();
         String path = "/v1/banks/lakeside/credit/products/" + UUID.randomUUID();
 
-        List<Integer> statuses = new java.util.ArrayList<>();
+        List<Integer> statuses = new ArrayList<>();
         EntityExchangeResult<byte[]> sixth = null;
         for (int call = 0; call < 6; call++) {
             EntityExchangeResult<byte[]> result = replica(call).get().uri(path)
