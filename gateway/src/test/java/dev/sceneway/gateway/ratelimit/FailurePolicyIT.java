@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,7 +102,8 @@ class FailurePolicyIT {
             throws InterruptedException {
         REDIS.kill();
 
-        assertFailsClosedAndReadsFallBack("error");
+        // Usually "error" (the connection is reset); "timeout" if the call raced Lettuce noticing the reset.
+        assertFailsClosedAndReadsFallBack(null);
     }
 
     @Test
@@ -111,7 +113,7 @@ class FailurePolicyIT {
         assertFailsClosedAndReadsFallBack("timeout");
     }
 
-    private void assertFailsClosedAndReadsFallBack(String reason) {
+    private void assertFailsClosedAndReadsFallBack(@Nullable String reason) {
         double refusedBefore = count(RateLimitMetrics.UNAVAILABLE_METRIC, reason);
         double fallbacksBefore = count(RateLimitMetrics.FALLBACK_METRIC, reason);
         String application = "/v1/banks/lakeside/credit/applications/" + UUID.randomUUID();
@@ -136,7 +138,8 @@ class FailurePolicyIT {
         return "/v1/banks/lakeside/credit/products/" + UUID.randomUUID();
     }
 
-    private double count(String metric, String reason) {
-        return meters.find(metric).tag("reason", reason).counters().stream().mapToDouble(Counter::count).sum();
+    private double count(String metric, @Nullable String reason) {
+        var search = reason == null ? meters.find(metric) : meters.find(metric).tag("reason", reason);
+        return search.counters().stream().mapToDouble(Counter::count).sum();
     }
 }
