@@ -95,12 +95,14 @@ class TenancyAdminIT extends GatewayTestContext {
         call(path).expectStatus().isOk().expectHeader().valueEquals("RateLimit-Policy", "\"partner\";q=20;w=2");
 
         put("/admin/partners/" + partner + "/plans/lakeside",
-                Map.of("capacity", 1, "refillPerSecond", 1, "dailyQuota", 1000, "monthlyQuota", 10_000))
+                Map.of("capacity", 20, "refillPerSecond", 10, "dailyQuota", 2, "monthlyQuota", 10_000))
                 .expectStatus().isOk();
 
-        // The bucket held 19 tokens; the smaller plan caps it at 1: one call passes, the next is refused.
-        call(path).expectStatus().isOk().expectHeader().valueEquals("RateLimit-Policy", "\"partner\";q=1;w=1");
-        assertProblem(call(path), 429, "rate-limited", path);
+        // One call is counted today already; the new plan allows two a day: one more passes, the next is refused.
+        call(path).expectStatus().isOk()
+                .expectHeader().valueEquals("RateLimit-Policy", "\"partner-day\";q=2;w=86400")
+                .expectHeader().valueMatches("RateLimit", "\"partner-day\";r=0;t=\\d+");
+        assertThat(assertProblem(call(path), 429, "rate-limited", path)).contains("\"limit\":\"daily-quota\"");
     }
 
     @Test
