@@ -80,7 +80,7 @@ class ContractValidatorTest {
     void theProblemCatalogueIsReadFromTheSpec() {
         assertThat(ProblemCatalogue.types()).contains("https://sceneway.dev/problems/token-missing",
                 "https://sceneway.dev/problems/upstream-timeout", "https://sceneway.dev/problems/payload-too-large",
-                "https://sceneway.dev/problems/dpop-proof-invalid")
-                .hasSize(21);
+                "https://sceneway.dev/problems/dpop-proof-invalid", "https://sceneway.dev/problems/partner-not-approved")
+                .hasSize(22);
     }
 }

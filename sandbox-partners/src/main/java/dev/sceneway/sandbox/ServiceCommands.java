@@ -45,6 +45,8 @@ final class ServiceCommands {
             database(args, "auth");
             args.add("--sceneway.auth.issuer=" + settings.issuer());
         } else if (service.equals(GATEWAY)) {
+            // Tenancy: banks, routes and partner plans (the banks below are seeded into it at startup).
+            database(args, "gateway");
             args.add("--spring.data.redis.host=" + redis.host());
             args.add("--spring.data.redis.port=" + redis.port());
             args.add("--sceneway.gateway.issuer=" + settings.issuer());

@@ -24,7 +24,8 @@ class ServiceCommandsTest {
                 "--sceneway.gateway.issuer=http://localhost:9000",
                 "--sceneway.gateway.jwk-set-uri=http://localhost:9000/oauth2/jwks",
                 "--sceneway.gateway.banks.lakeside.uri=http://127.0.0.1:8090",
-                "--sceneway.gateway.banks.harbour.uri=http://127.0.0.1:8091");
+                "--sceneway.gateway.banks.harbour.uri=http://127.0.0.1:8091",
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5433/sceneway_gateway");
     }
 
     @Test

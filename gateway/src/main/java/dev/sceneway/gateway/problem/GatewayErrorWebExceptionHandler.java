@@ -86,6 +86,10 @@ public class GatewayErrorWebExceptionHandler implements ErrorWebExceptionHandler
                         // MethodNotAllowedException carries the Allow header (RFC 9110 §15.5.6).
                         headers.putAll(ex.getHeaders());
                     });
+            // Request bodies the gateway reads itself (the admin API): a client error, never a 500.
+            case 406, 415 -> new Rejection(GatewayProblem.BAD_REQUEST,
+                    "The request's Content-Type or Accept header names a media type this endpoint does not support; "
+                            + "use application/json.");
             case 503 -> new Rejection(GatewayProblem.UPSTREAM_UNAVAILABLE,
                     "The bank's service behind this API cannot be reached right now. Try again later.");
             // Spring Cloud Gateway's NettyRoutingFilter maps its response timeout to 504.

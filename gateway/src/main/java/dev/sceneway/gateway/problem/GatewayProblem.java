@@ -31,7 +31,8 @@ public enum GatewayProblem {
     PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", HttpStatus.CONTENT_TOO_LARGE),
     DPOP_PROOF_INVALID("dpop-proof-invalid", "DPoP proof invalid", HttpStatus.UNAUTHORIZED),
     DPOP_REPLAY_CHECK_UNAVAILABLE("dpop-replay-check-unavailable", "DPoP replay check unavailable",
-            HttpStatus.SERVICE_UNAVAILABLE);
+            HttpStatus.SERVICE_UNAVAILABLE),
+    PARTNER_NOT_APPROVED("partner-not-approved", "Partner not approved for this bank", HttpStatus.FORBIDDEN);
 
     private static final String TYPE_BASE = "https://sceneway.dev/problems/";
 

@@ -1,5 +1,7 @@
 package dev.sceneway.gateway.problem;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -29,9 +31,19 @@ public class ProblemResponses {
 
     public Mono<Void> write(ServerWebExchange exchange, GatewayProblem problem, String detail,
             Consumer<HttpHeaders> extraHeaders) {
+        return write(exchange, problem, detail, extraHeaders, Map.of());
+    }
+
+    /**
+     * With extension members (RFC 9457 §3.2), e.g. the {@code limit} a 429 hit; they follow the standard members
+     * and must not reuse their names.
+     */
+    public Mono<Void> write(ServerWebExchange exchange, GatewayProblem problem, String detail,
+            Consumer<HttpHeaders> extraHeaders, Map<String, Object> extensions) {
         ServerHttpResponse response = exchange.getResponse();
-        byte[] body = json.writeValueAsBytes(
-                ProblemBody.of(problem, detail, exchange.getRequest().getPath().value()));
+        ProblemBody standard = ProblemBody.of(problem, detail, exchange.getRequest().getPath().value());
+        byte[] body = extensions.isEmpty() ? json.writeValueAsBytes(standard)
+                : json.writeValueAsBytes(withExtensions(standard, extensions));
         response.setStatusCode(problem.status());
         HttpHeaders headers = response.getHeaders();
         headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -39,5 +51,20 @@ public class ProblemResponses {
         headers.setContentLength(body.length);
         extraHeaders.accept(headers);
         return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
+    }
+
+    private static Map<String, Object> withExtensions(ProblemBody standard, Map<String, Object> extensions) {
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("type", standard.type());
+        members.put("title", standard.title());
+        members.put("status", standard.status());
+        members.put("detail", standard.detail());
+        members.put("instance", standard.instance());
+        extensions.forEach((name, value) -> {
+            if (members.putIfAbsent(name, value) != null) {
+                throw new IllegalArgumentException("extension member '" + name + "' clashes with a standard member");
+            }
+        });
+        return members;
     }
 }

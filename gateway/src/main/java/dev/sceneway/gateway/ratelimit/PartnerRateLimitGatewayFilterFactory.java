@@ -1,7 +1,6 @@
 package dev.sceneway.gateway.ratelimit;
 
 import dev.sceneway.gateway.problem.ProblemResponses;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
@@ -11,9 +10,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code PartnerRateLimit}: meters each partner (the access token's {@code client_id}) with the token bucket
- * of its plan ({@link RateLimitProperties}). Fails closed: if Redis fails or is slow the request is refused
- * with 503 and never forwarded, unlike Spring Cloud Gateway's RedisRateLimiter, which lets it through.
+ * {@code PartnerRateLimit}: meters each partner (the access token's {@code client_id}) at a bank with its plan
+ * there (token bucket, daily and monthly quota; found by tenancy's partner approval, which must run first). When
+ * Redis fails or is slow the route's written failure policy applies (tenancy package): money-moving requests are
+ * refused with 503 and never forwarded, unlike Spring Cloud Gateway's RedisRateLimiter, which lets them through;
+ * reads may fall back to this replica's own bucket.
  * <p>
  * YAML: {@code filters: [PartnerRateLimit=partner]} or {@code {name: PartnerRateLimit, args: {policy: partner}}};
  * Java DSL: {@code f.filter(factory.apply(c -> c.setPolicy("partner")))}. Must sit behind authentication.
@@ -23,17 +24,18 @@ public class PartnerRateLimitGatewayFilterFactory
         extends AbstractGatewayFilterFactory<PartnerRateLimitGatewayFilterFactory.Config> {
 
     private final RedisTokenBucket bucket;
-    private final RateLimitProperties plans;
+    private final LocalTokenBucket localBucket;
     private final ProblemResponses problems;
-    private final MeterRegistry meters;
+    private final RateLimitMetrics metrics;
 
-    PartnerRateLimitGatewayFilterFactory(RedisTokenBucket bucket, RateLimitProperties plans,
-            ProblemResponses problems, MeterRegistry meters) {
+    PartnerRateLimitGatewayFilterFactory(RedisTokenBucket bucket, RateLimitProperties properties,
+            ProblemResponses problems, RateLimitMetrics metrics) {
         super(Config.class);
         this.bucket = bucket;
-        this.plans = plans;
+        // One per replica, shared by all routes and kept across route rebuilds.
+        this.localBucket = new LocalTokenBucket(properties.localFallbackBuckets(), System::nanoTime);
         this.problems = problems;
-        this.meters = meters;
+        this.metrics = metrics;
     }
 
     @Override
@@ -45,7 +47,7 @@ public class PartnerRateLimitGatewayFilterFactory
     public GatewayFilter apply(Config config) {
         // YAML configs are validated by Spring Cloud Gateway's binder; Java DSL ones only here.
         config.validate();
-        return new PartnerRateLimitFilter(config.getPolicy(), bucket, plans, problems, meters);
+        return new PartnerRateLimitFilter(config.getPolicy(), bucket, localBucket, problems, metrics);
     }
 
     /** Which bucket family a route draws from. */

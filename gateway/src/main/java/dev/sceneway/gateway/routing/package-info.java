@@ -1,4 +1,4 @@
-/** One route per bank: {@code /v1/banks/{bankId}/**} to that bank's product-apis, path unchanged. */
+/** One route per bank of the tenancy snapshot: {@code /v1/banks/{bankId}/**} to that bank's product-apis, path unchanged. */
 @NullMarked
 package dev.sceneway.gateway.routing;
 

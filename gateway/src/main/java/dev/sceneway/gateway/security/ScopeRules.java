@@ -28,7 +28,9 @@ final class ScopeRules {
             // Product catalogue (read-only); product-apis checks the same scope again.
             new Rule("/v1/banks/*/credit/products/**", "products"),
             // Quotes (computed, nothing stored): partner-level like the catalogue.
-            new Rule("/v1/banks/*/credit/quotes", "products"));
+            new Rule("/v1/banks/*/credit/quotes", "products"),
+            // Tenancy admin API (banks, routes, partner plans): the portal and the banks' back offices.
+            new Rule("/admin/**", "admin"));
 
     private ScopeRules() {
     }

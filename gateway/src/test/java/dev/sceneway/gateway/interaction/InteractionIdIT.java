@@ -10,6 +10,7 @@ import dev.sceneway.gateway.support.GatewayTestContext;
 import dev.sceneway.gateway.support.GatewayTokens;
 import dev.sceneway.gateway.support.TestUpstreams;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,8 +23,13 @@ class InteractionIdIT extends GatewayTestContext {
 
     private static final String UUID_FORM = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
-    private final String token =
-            GatewayTokens.partner(GatewayTokens.uniquePartner("interaction")).scopes("products").sign();
+    private final String partner = GatewayTokens.uniquePartner("interaction");
+    private final String token = GatewayTokens.partner(partner).scopes("products").sign();
+
+    @BeforeEach
+    void approvePartner() {
+        approve(partner);
+    }
 
     @Test
     void productsWhenCallerSendsAUuidThenItIsEchoedAndForwardedToTheBank() {
@@ -111,7 +117,7 @@ class InteractionIdIT extends GatewayTestContext {
         if (scope != null) {
             String credential = scope.equals("not-a-jwt")
                     ? scope
-                    : GatewayTokens.partner(GatewayTokens.uniquePartner("rejection")).scopes(scope).sign();
+                    : GatewayTokens.partner(partner).scopes(scope).sign();
             request = request.header(HttpHeaders.AUTHORIZATION, bearer(credential));
         }
 

@@ -3,48 +3,79 @@ package dev.sceneway.gateway.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-import dev.sceneway.gateway.ratelimit.RateLimitProperties.Plan;
+import dev.sceneway.gateway.ratelimit.LimitDecision.QuotaUsage;
+import dev.sceneway.gateway.tenancy.Plan;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 
 class RateLimitHeadersTest {
 
+    private static final Plan PLAN = new Plan(5, 1, 100, 5_000_000);
+    private static final QuotaUsage USAGE = new QuotaUsage(10, 4_000_000, 3_600, 90_000);
+
     @Test
-    void policyWhenPlanIsFivePerFiveSecondsThenQuotaIsCapacityAndWindowIsRefillTime() {
-        assertThat(RateLimitHeaders.policy("partner", new Plan(5, 1))).isEqualTo("\"partner\";q=5;w=5");
+    void applyWhenTheBucketIsClosestToRunningOutThenBucketWithWindowAsRefillTime() {
+        HttpHeaders headers = apply(new Plan(20, 10, 100, 1000), new LimitDecision(true, null, 3, 0, new QuotaUsage(0, 0, 3_600, 90_000)));
+
+        assertThat(headers.getFirst("RateLimit-Policy")).isEqualTo("\"partner\";q=20;w=2");
+        assertThat(headers.getFirst("RateLimit")).isEqualTo("\"partner\";r=3;t=0");
     }
 
     @Test
-    void policyWhenRefillDoesNotDivideCapacityThenWindowRoundsUp() {
-        assertThat(RateLimitHeaders.policy("partner", new Plan(20, 10))).isEqualTo("\"partner\";q=20;w=2");
-        assertThat(RateLimitHeaders.policy("partner", new Plan(5, 2))).isEqualTo("\"partner\";q=5;w=3");
-        assertThat(RateLimitHeaders.policy("partner", new Plan(3, 10))).isEqualTo("\"partner\";q=3;w=1");
+    void applyWhenFewerRequestsAreLeftTodayThanInTheBucketThenTheDailyQuotaUntilUtcMidnight() {
+        HttpHeaders headers = apply(PLAN, new LimitDecision(true, null, 4, 0, new QuotaUsage(98, 98, 3_600, 90_000)));
+
+        assertThat(headers.getFirst("RateLimit-Policy")).isEqualTo("\"partner-day\";q=100;w=86400");
+        assertThat(headers.getFirst("RateLimit")).isEqualTo("\"partner-day\";r=2;t=3600");
     }
 
     @Test
-    void limitWhenTokensRemainThenResetIsZero() {
-        assertThat(RateLimitHeaders.limit("partner", new BucketDecision(true, 3, 0))).isEqualTo("\"partner\";r=3;t=0");
+    void applyWhenTheMonthlyQuotaRefusedThenTheMonthWithItsLength() {
+        long month = YearMonth.now(ZoneOffset.UTC).lengthOfMonth() * 86_400L;
+        HttpHeaders headers = apply(PLAN,
+                new LimitDecision(false, Limit.MONTHLY_QUOTA, 4, 0, new QuotaUsage(1, 5_000_000, 3_600, 90_000)));
+
+        assertThat(headers.getFirst("RateLimit-Policy")).isEqualTo("\"partner-month\";q=5000000;w=" + month);
+        assertThat(headers.getFirst("RateLimit")).isEqualTo("\"partner-month\";r=0;t=90000");
     }
 
     @Test
-    void limitWhenLastTokenWasTakenThenResetIsTheWaitForTheNextRoundedUp() {
-        assertThat(RateLimitHeaders.limit("partner", new BucketDecision(true, 0, 400_000)))
+    void applyWhenDecidedLocallyThenTheBucketRoundingTheWaitUp() {
+        assertThat(apply(PLAN, new LimitDecision(true, null, 0, 400_000, null)).getFirst("RateLimit"))
                 .isEqualTo("\"partner\";r=0;t=1");
-        assertThat(RateLimitHeaders.limit("partner", new BucketDecision(false, 0, 2_000_001)))
+        assertThat(apply(PLAN, new LimitDecision(false, Limit.RATE, 0, 2_000_001, null)).getFirst("RateLimit"))
                 .isEqualTo("\"partner\";r=0;t=3");
     }
 
     @Test
-    void retryAfterWhenWaitIsShorterThanASecondThenOneSecond() {
-        assertThat(RateLimitHeaders.retryAfterSeconds(new BucketDecision(false, 0, 1))).isEqualTo(1);
-        assertThat(RateLimitHeaders.retryAfterSeconds(new BucketDecision(false, 0, 0))).isEqualTo(1);
-        assertThat(RateLimitHeaders.retryAfterSeconds(new BucketDecision(false, 0, 3_000_000))).isEqualTo(3);
+    void retryAfterWhenRateIsHitThenWaitForNextTokenAtLeastOneSecond() {
+        assertThat(RateLimitHeaders.retryAfterSeconds(new LimitDecision(false, Limit.RATE, 0, 1, USAGE))).isEqualTo(1);
+        assertThat(RateLimitHeaders.retryAfterSeconds(new LimitDecision(false, Limit.RATE, 0, 3_000_000, USAGE)))
+                .isEqualTo(3);
     }
 
     @Test
-    void fromScriptWhenReplyHasThreeValuesThenDecision() {
-        assertThat(BucketDecision.fromScript(List.of(0L, 0L, 250_000L))).isEqualTo(new BucketDecision(false, 0, 250_000));
-        assertThatIllegalStateException().isThrownBy(() -> BucketDecision.fromScript(List.of(1L)))
-                .withMessageContaining("expected 3");
+    void retryAfterWhenAQuotaIsHitThenUntilThatQuotaResets() {
+        assertThat(RateLimitHeaders.retryAfterSeconds(new LimitDecision(false, Limit.DAILY_QUOTA, 4, 0, USAGE)))
+                .isEqualTo(3_600);
+        assertThat(RateLimitHeaders.retryAfterSeconds(new LimitDecision(false, Limit.MONTHLY_QUOTA, 4, 0, USAGE)))
+                .isEqualTo(90_000);
+    }
+
+    @Test
+    void fromScriptWhenReplyHasEightValuesThenDecisionWithTheLimitHit() {
+        assertThat(LimitDecision.fromScript(List.of(0L, 3L, 2L, 0L, 7L, 5_000_000L, 100L, 200L)))
+                .isEqualTo(new LimitDecision(false, Limit.MONTHLY_QUOTA, 2, 0, new QuotaUsage(7, 5_000_000, 100, 200)));
+        assertThatIllegalStateException().isThrownBy(() -> LimitDecision.fromScript(List.of(1L)))
+                .withMessageContaining("expected 8");
+    }
+
+    private static HttpHeaders apply(Plan plan, LimitDecision decision) {
+        HttpHeaders headers = new HttpHeaders();
+        RateLimitHeaders.apply(headers, "partner", plan, decision);
+        return headers;
     }
 }

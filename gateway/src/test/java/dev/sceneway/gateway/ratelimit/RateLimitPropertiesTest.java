@@ -3,7 +3,7 @@ package dev.sceneway.gateway.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import dev.sceneway.gateway.ratelimit.RateLimitProperties.Plan;
+import dev.sceneway.gateway.tenancy.Plan;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,40 +16,34 @@ class RateLimitPropertiesTest {
             .withUserConfiguration(Properties.class);
 
     @Test
-    void bindWhenNothingIsSetThenDefaultPlanIsTwentyThenTenPerSecond() {
+    void bindWhenNothingIsSetThenEnabledWithAHundredMillisecondTimeout() {
         runner.run(context -> {
             RateLimitProperties properties = context.getBean(RateLimitProperties.class);
-            assertThat(properties.planFor("anyone")).isEqualTo(new Plan(20, 10));
-            assertThat(properties.timeout()).isEqualTo(Duration.ofMillis(200));
+            assertThat(properties.enabled()).isTrue();
+            assertThat(properties.timeout()).isEqualTo(Duration.ofMillis(100));
         });
     }
 
     @Test
-    void bindWhenPartnerHasAPlanThenThatPartnerGetsIt() {
-        runner.withPropertyValues("sceneway.gateway.rate-limit.partners.renovation-demo.capacity=5",
-                        "sceneway.gateway.rate-limit.partners.renovation-demo.refill-per-second=1")
-                .run(context -> {
-                    RateLimitProperties properties = context.getBean(RateLimitProperties.class);
-                    assertThat(properties.planFor("renovation-demo")).isEqualTo(new Plan(5, 1));
-                    assertThat(properties.planFor("checkout-demo")).isEqualTo(new Plan(20, 10));
-                });
+    void bindWhenTimeoutIsAboveAHundredMillisecondsThenStartupFailsNamingTheRule() {
+        runner.withPropertyValues("sceneway.gateway.rate-limit.timeout=2s")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("timeout must be > 0 and <= 100ms, but was PT2S"));
     }
 
     @Test
-    void bindWhenCapacityIsZeroThenStartupFailsNamingPropertyAndRule() {
-        runner.withPropertyValues("sceneway.gateway.rate-limit.partners.renovation-demo.capacity=0")
-                .run(context -> assertThat(context).hasFailed()
-                        .getFailure()
-                        .hasStackTraceContaining("sceneway.gateway.rate-limit.partners.renovation-demo")
-                        .hasStackTraceContaining("capacity must be > 0, but was 0"));
-    }
-
-    @Test
-    void planWhenRefillIsNegativeThenRefusedWithClearMessage() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new Plan(5, -1))
+    void planWhenRefillIsNegativeOrAQuotaIsZeroThenRefusedWithClearMessage() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new Plan(5, -1, 10, 10))
                 .withMessage("refillPerSecond must be > 0, but was -1");
-        assertThatIllegalArgumentException().isThrownBy(() -> new Plan(2_000_000, 1))
+        assertThatIllegalArgumentException().isThrownBy(() -> new Plan(2_000_000, 1, 10, 10))
                 .withMessage("capacity must be <= 1000000, but was 2000000");
+        assertThatIllegalArgumentException().isThrownBy(() -> new Plan(5, 1, 10, 0))
+                .withMessage("monthlyQuota must be > 0, but was 0");
+    }
+
+    @Test
+    void planWhenMonthlyQuotaIsInTheBillionsThenAccepted() {
+        assertThat(new Plan(5, 1, 10, 3_000_000_000L).monthlyQuota()).isEqualTo(3_000_000_000L);
     }
 
     @Test

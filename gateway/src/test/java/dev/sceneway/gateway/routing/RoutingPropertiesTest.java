@@ -2,6 +2,7 @@ package dev.sceneway.gateway.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sceneway.gateway.tenancy.FailurePolicy;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -23,9 +24,16 @@ class RoutingPropertiesTest {
     }
 
     @Test
-    void bindWhenNoBankIsConfiguredThenStartupFails() {
-        runner.run(context -> assertThat(context).hasFailed()
-                .getFailure().hasStackTraceContaining("banks must name at least one bank"));
+    void bindWhenNoBankIsConfiguredThenNoSeedBecauseBanksMayComeFromTheDatabase() {
+        runner.run(context -> assertThat(context.getBean(RoutingProperties.class).banks()).isEmpty());
+    }
+
+    @Test
+    void bindWhenReadFailurePolicyIsFailClosedThenTheRouteFailsClosedForReads() {
+        runner.withPropertyValues("sceneway.gateway.banks.lakeside.uri=http://127.0.0.1:8090",
+                        "sceneway.gateway.banks.lakeside.read-failure-policy=fail-closed")
+                .run(context -> assertThat(context.getBean(RoutingProperties.class).banks().get("lakeside")
+                        .toRoute("lakeside").readFailurePolicy()).isEqualTo(FailurePolicy.FAIL_CLOSED));
     }
 
     @Test

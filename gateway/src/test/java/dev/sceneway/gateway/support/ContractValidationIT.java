@@ -15,7 +15,9 @@ class ContractValidationIT extends GatewayTestContext {
     void responseWhenBodyIsNotTheSpecsThenTheExchangeFails() {
         String path = "/v1/banks/lakeside/credit/products/drifted-product";
         TestUpstreams.lakeside().stubFor(get(urlPathEqualTo(path)).willReturn(okJson("{\"bank\":\"lakeside\"}")));
-        String token = GatewayTokens.partner(GatewayTokens.uniquePartner("drift")).scopes("products").sign();
+        String partner = GatewayTokens.uniquePartner("drift");
+        approve(partner);
+        String token = GatewayTokens.partner(partner).scopes("products").sign();
 
         assertThatThrownBy(() -> client.get().uri(path).header(HttpHeaders.AUTHORIZATION, bearer(token)).exchange())
                 .hasStackTraceContaining("does not conform to credit.yaml")
