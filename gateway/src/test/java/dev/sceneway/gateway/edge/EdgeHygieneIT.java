@@ -25,6 +25,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -52,6 +53,11 @@ class EdgeHygieneIT extends GatewayTestContext {
     int managementPort;
 
     private final String partner = GatewayTokens.uniquePartner("edge");
+
+    @BeforeEach
+    void approvePartner() {
+        approve(partner);
+    }
     private final String token = GatewayTokens.partner(partner).sign();
 
     @Test

@@ -15,11 +15,13 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.sceneway.gateway.support.GatewayTestContext;
 import dev.sceneway.gateway.support.GatewayTokens;
 import dev.sceneway.gateway.support.TestUpstreams;
+import dev.sceneway.gateway.tenancy.Plan;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -58,6 +60,14 @@ class IdempotencyIT extends GatewayTestContext {
     MeterRegistry meters;
 
     private final String partner = GatewayTokens.uniquePartner("idempotency");
+    private final String otherPartner = GatewayTokens.uniquePartner("idempotency-other");
+
+    @BeforeEach
+    void approvePartners() {
+        // Bursts of 100: the rate limit runs before idempotency, and the concurrency test sends 50 at once.
+        approve(partner, new Plan(100, 100, 100_000, 2_000_000));
+        approve(otherPartner);
+    }
     private final String token = GatewayTokens.partner(partner).sign();
 
     @Test
@@ -91,7 +101,7 @@ class IdempotencyIT extends GatewayTestContext {
 
             TestUpstreams.lakeside().verify(1, postRequestedFor(urlPathEqualTo(path)));
             assertThat(answers).hasSize(CONCURRENT_CALLERS);
-            assertThat(answers).extracting(Answer::status).containsOnly(201);
+            assertThat(answers).as("every caller's answer: %s", answers).extracting(Answer::status).containsOnly(201);
             assertThat(answers).extracting(Answer::body).containsOnly(answers.getFirst().body());
             assertThat(answers.getFirst().body()).contains("applicationId");
             assertThat(answers).extracting(Answer::location).containsOnly(answers.getFirst().location());
@@ -229,7 +239,7 @@ class IdempotencyIT extends GatewayTestContext {
     void postWhenAnotherPartnerUsesTheSameKeyThenItsRequestIsIndependent() {
         String path = stubApplications(TestUpstreams.lakeside(), "lakeside", 201, 0);
         String key = UUID.randomUUID().toString();
-        String otherToken = GatewayTokens.partner(GatewayTokens.uniquePartner("idempotency-other")).sign();
+        String otherToken = GatewayTokens.partner(otherPartner).sign();
 
         EntityExchangeResult<byte[]> mine = post(path, token, key, "{\"amount\":\"1000.00\"}");
         EntityExchangeResult<byte[]> theirs = post(path, otherToken, key, "{\"amount\":\"7000.00\"}");

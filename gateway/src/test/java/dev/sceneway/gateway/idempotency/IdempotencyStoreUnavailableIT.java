@@ -6,8 +6,10 @@ import static dev.sceneway.gateway.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sceneway.gateway.support.ContractValidation;
+import dev.sceneway.gateway.support.GatewayTestContext;
 import dev.sceneway.gateway.support.GatewayTokens;
 import dev.sceneway.gateway.support.TestUpstreams;
+import dev.sceneway.infra.SharedTestInfrastructure;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @Import(ContractValidation.Config.class)
 class IdempotencyStoreUnavailableIT {
 
+    private static final String PARTNER = GatewayTokens.uniquePartner("no-redis");
+    private static String databaseUrl;
+
     @Autowired
     WebTestClient client;
 
@@ -35,12 +40,25 @@ class IdempotencyStoreUnavailableIT {
         registry.add("spring.data.redis.port", TestUpstreams::closedPort);
         registry.add("sceneway.gateway.issuer", () -> GatewayTokens.ISSUER);
         registry.add("sceneway.gateway.jwk-set-uri", TestUpstreams::jwkSetUri);
+        GatewayTestContext.registerDatabase(registry, IdempotencyStoreUnavailableIT::databaseUrl);
+        registry.add("sceneway.gateway.tokens.require-dpop", () -> "false");
         registry.add("sceneway.gateway.banks.lakeside.uri", () -> TestUpstreams.lakeside().baseUrl());
+        registry.add("sceneway.gateway.tenancy.seed-plans." + PARTNER + ".lakeside.capacity", () -> 5);
+        // The rate limiter would refuse first (it fails closed too, see RateLimiterUnavailableIT): this context
+        // proves the idempotency store's own failure policy.
+        registry.add("sceneway.gateway.rate-limit.enabled", () -> "false");
+    }
+
+    private static synchronized String databaseUrl() {
+        if (databaseUrl == null) {
+            databaseUrl = SharedTestInfrastructure.freshDatabase("gateway_noidem_" + ProcessHandle.current().pid());
+        }
+        return databaseUrl;
     }
 
     @Test
     void postWhenRedisIsUnreachableThenIdempotencyUnavailableAndNothingForwarded() {
-        String token = GatewayTokens.partner(GatewayTokens.uniquePartner("no-redis")).sign();
+        String token = GatewayTokens.partner(PARTNER).sign();
         String path = "/v1/banks/lakeside/credit/applications-" + UUID.randomUUID().toString().substring(0, 8);
         long started = System.nanoTime();
 

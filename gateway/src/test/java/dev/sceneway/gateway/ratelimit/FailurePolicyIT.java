@@ -64,6 +64,7 @@ class FailurePolicyIT {
         GatewayTestContext.registerDatabase(registry, FailurePolicyIT::databaseUrl);
         registry.add("sceneway.gateway.issuer", () -> GatewayTokens.ISSUER);
         registry.add("sceneway.gateway.jwk-set-uri", TestUpstreams::jwkSetUri);
+        registry.add("sceneway.gateway.tokens.require-dpop", () -> "false");
         registry.add("sceneway.gateway.banks.lakeside.uri", () -> TestUpstreams.lakeside().baseUrl());
         registry.add("sceneway.gateway.tenancy.seed-plans." + PARTNER + ".lakeside.capacity", () -> 100);
         registry.add("sceneway.gateway.tenancy.seed-plans." + PARTNER + ".lakeside.refill-per-second", () -> 100);

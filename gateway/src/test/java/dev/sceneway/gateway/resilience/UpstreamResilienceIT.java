@@ -20,6 +20,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,7 +42,13 @@ class UpstreamResilienceIT extends GatewayTestContext {
     @Autowired
     BankUpstreams upstreams;
 
-    private final String token = GatewayTokens.partner(GatewayTokens.uniquePartner("resilience")).sign();
+    private final String partner = GatewayTokens.uniquePartner("resilience");
+    private final String token = GatewayTokens.partner(partner).sign();
+
+    @BeforeEach
+    void approvePartner() {
+        approve(partner);
+    }
 
     @Test
     void circuitWhenBankFailsThenOpensRefusesWithoutCallingAndClosesAgainWhenBankRecovers() {

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
@@ -40,7 +42,7 @@ class TwoReplicasIT extends GatewayTestContext {
     @BeforeAll
     static void startSecondReplica() {
         // Command-line arguments: unlike builder "properties" (defaults), they override application.yml.
-        second = new SpringApplicationBuilder(GatewayApplication.class).run(
+        second = new SpringApplicationBuilder(GatewayApplication.class, OwnEventLoops.class).run(
                         "--server.port=0",
                         "--management.server.port=0",
                         "--spring.data.redis.host=" + SharedTestInfrastructure.redis().host(),
@@ -51,11 +53,27 @@ class TwoReplicasIT extends GatewayTestContext {
                         "--spring.datasource.hikari.maximum-pool-size=2",
                         "--sceneway.gateway.issuer=" + GatewayTokens.ISSUER,
                         "--sceneway.gateway.jwk-set-uri=" + TestUpstreams.jwkSetUri(),
+                        "--sceneway.gateway.tokens.require-dpop=false",
                         "--sceneway.gateway.banks.lakeside.uri=" + TestUpstreams.lakeside().baseUrl(),
                         "--sceneway.gateway.banks.harbour.uri=" + TestUpstreams.harbour().baseUrl());
         int port = ((WebServerApplicationContext) second).getWebServer().getPort();
         secondClient = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(20)).build();
+    }
+
+    /**
+     * In production a replica is a process of its own. In this JVM the second replica gets Netty event loops of its
+     * own: with the default (global) resources, closing it would shut down the loops the shared test context uses.
+     * Deliberately not a {@code @Configuration}, so the test context never picks it up.
+     */
+    static class OwnEventLoops {
+
+        @Bean
+        ReactorResourceFactory reactorResourceFactory() {
+            ReactorResourceFactory factory = new ReactorResourceFactory();
+            factory.setUseGlobalResources(false);
+            return factory;
+        }
     }
 
     @AfterAll

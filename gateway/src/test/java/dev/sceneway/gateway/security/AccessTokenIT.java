@@ -10,6 +10,7 @@ import dev.sceneway.gateway.support.GatewayTokens;
 import dev.sceneway.gateway.support.TestUpstreams;
 import dev.sceneway.testing.TestTokens;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -19,8 +20,13 @@ class AccessTokenIT extends GatewayTestContext {
     private static final String INVALID_TOKEN_CHALLENGE = "Bearer error=\"invalid_token\"";
 
     private final String path = "/v1/banks/lakeside/credit/products/" + UUID.randomUUID();
-    private final TestTokens.Builder partner =
-            GatewayTokens.partner(GatewayTokens.uniquePartner("tokens")).scopes("products");
+    private static final String PARTNER = GatewayTokens.uniquePartner("tokens");
+    private final TestTokens.Builder partner = GatewayTokens.partner(PARTNER).scopes("products");
+
+    @BeforeEach
+    void approvePartner() {
+        approve(PARTNER);
+    }
 
     @Test
     void requestWhenNoTokenThenTokenMissing() {
@@ -73,7 +79,7 @@ class AccessTokenIT extends GatewayTestContext {
 
     @Test
     void productsWhenScopeIsMissingThenInsufficientScope() {
-        String token = GatewayTokens.partner(GatewayTokens.uniquePartner("no-products")).scopes("accounts").sign();
+        String token = GatewayTokens.partner(PARTNER).scopes("accounts").sign();
 
         WebTestClient.ResponseSpec response = client.get().uri(path)
                 .header(HttpHeaders.AUTHORIZATION, bearer(token)).exchange();

@@ -11,6 +11,7 @@ import dev.sceneway.gateway.support.TestUpstreams;
 import dev.sceneway.testing.TestDpop;
 import java.time.Instant;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
@@ -27,10 +28,17 @@ class DpopIT extends GatewayTestContext {
     @LocalServerPort
     private int port;
 
+    private static final String PARTNER = GatewayTokens.uniquePartner("dpop");
+
     private final TestDpop key = TestDpop.ec();
     private final String path = "/v1/banks/lakeside/credit/products/" + UUID.randomUUID();
-    private final String token = GatewayTokens.partner(GatewayTokens.uniquePartner("dpop")).scopes("products")
+    private final String token = GatewayTokens.partner(PARTNER).scopes("products")
             .boundToDpopKey(key.thumbprint()).sign();
+
+    @BeforeEach
+    void approvePartner() {
+        approve(PARTNER);
+    }
 
     private String url() {
         return "http://localhost:" + port + path;
@@ -50,7 +58,7 @@ class DpopIT extends GatewayTestContext {
     @Test
     void requestWhenRsaPs256ProofIsValidThenForwarded() {
         TestDpop rsa = TestDpop.rsa(JWSAlgorithm.PS256);
-        String rsaBound = GatewayTokens.partner(GatewayTokens.uniquePartner("dpop-rsa")).scopes("products")
+        String rsaBound = GatewayTokens.partner(PARTNER).scopes("products")
                 .boundToDpopKey(rsa.thumbprint()).sign();
 
         send("DPoP " + rsaBound, rsa.proof("GET", url()).accessToken(rsaBound).sign()).expectStatus().isOk();
@@ -128,7 +136,7 @@ class DpopIT extends GatewayTestContext {
     @Test
     void requestWhenProofIsSignedWithRs256ThenInvalidDpopProof() {
         TestDpop rs256 = TestDpop.rsa(JWSAlgorithm.RS256);
-        String bound = GatewayTokens.partner(GatewayTokens.uniquePartner("dpop-rs256")).scopes("products")
+        String bound = GatewayTokens.partner(PARTNER).scopes("products")
                 .boundToDpopKey(rs256.thumbprint()).sign();
 
         assertInvalidProof(send("DPoP " + bound, rs256.proof("GET", url()).accessToken(bound).sign()));
@@ -155,7 +163,7 @@ class DpopIT extends GatewayTestContext {
 
     @Test
     void requestWhenUnboundTokenIsSentWithTheDpopSchemeThenInvalidToken() {
-        String unbound = GatewayTokens.partner(GatewayTokens.uniquePartner("unbound")).scopes("products").sign();
+        String unbound = GatewayTokens.partner(PARTNER).scopes("products").sign();
 
         WebTestClient.ResponseSpec response = send("DPoP " + unbound, key.proof("GET", url()).accessToken(unbound).sign());
 
