@@ -2,6 +2,7 @@ package dev.sceneway.auth.server;
 
 import dev.sceneway.auth.AuthProperties;
 import dev.sceneway.auth.client.Scopes;
+import dev.sceneway.auth.clientauth.ClientAuthenticationSetup;
 import dev.sceneway.auth.problem.ProblemResponses;
 import dev.sceneway.auth.token.DefaultScopesConverter;
 import org.springframework.context.annotation.Bean;
@@ -36,12 +37,16 @@ class AuthorizationServerSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, AuthorizationServerSettings settings,
-            ProblemResponses problems) throws Exception {
+            ProblemResponses problems, ClientAuthenticationSetup clientAuthentication) throws Exception {
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
             server.tokenEndpoint(token -> token.accessTokenRequestConverters(DefaultScopesConverter::install))
+                    .clientAuthentication(clientAuthentication::configure)
                     .authorizationServerMetadataEndpoint(metadata -> metadata.authorizationServerMetadataCustomizer(
-                            builder -> builder.scopes(scopes -> scopes.addAll(Scopes.ALL))));
+                            builder -> {
+                                builder.scopes(scopes -> scopes.addAll(Scopes.ALL));
+                                clientAuthentication.advertise(builder);
+                            }));
         });
         http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
