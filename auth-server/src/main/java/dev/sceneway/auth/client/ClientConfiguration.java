@@ -18,8 +18,8 @@ class ClientConfiguration {
 
     /** Also the authorization server's {@code RegisteredClientRepository}. */
     @Bean
-    PartnerClientRepository registeredClientRepository(JdbcTemplate jdbc) {
-        return new PartnerClientRepository(new JdbcRegisteredClientRepository(jdbc), jdbc);
+    PartnerClientRepository registeredClientRepository(JdbcTemplate jdbc, ClientProperties properties) {
+        return new PartnerClientRepository(new JdbcRegisteredClientRepository(jdbc), jdbc, properties.cacheTtl());
     }
 
     /** Also used by the authorization server to check client secrets; its default encoding is bcrypt. */

@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param softwareStatementJwks the platform's software-statement public keys as a JWKS (JSON); without it,
  *     dynamic client registration refuses every request
  * @param adminClients platform administration clients registered at startup when missing (scope {@code admin})
+ * @param cacheTtl how long a replica may use a client it loaded (see {@link PartnerClientRepository}); 0 disables
+ *     the cache
  */
 @Validated
 @ConfigurationProperties("sceneway.auth.clients")
@@ -34,7 +36,13 @@ public record ClientProperties(
         @DefaultValue("PT30S") @NotNull Duration assertionClockSkew,
         @DefaultValue("https://sceneway.dev/platform") @NotBlank String softwareStatementIssuer,
         @Nullable String softwareStatementJwks,
-        @DefaultValue List<@Valid AdminClient> adminClients) {
+        @DefaultValue List<@Valid AdminClient> adminClients,
+        @DefaultValue("PT5S") @NotNull Duration cacheTtl) {
+
+    @AssertTrue(message = "sceneway.auth.clients.cache-ttl must be between 0 and 1 minute")
+    public boolean isCacheTtlShort() {
+        return cacheTtl == null || (!cacheTtl.isNegative() && cacheTtl.compareTo(Duration.ofMinutes(1)) <= 0);
+    }
 
     @AssertTrue(message = "sceneway.auth.clients.assertion-max-lifetime must be between 1 second and 10 minutes")
     public boolean isAssertionMaxLifetimeShort() {

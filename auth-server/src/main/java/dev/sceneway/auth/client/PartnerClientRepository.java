@@ -3,32 +3,51 @@ package dev.sceneway.auth.client;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Spring's JDBC repository for the standard client fields, joined with {@code partner_client} for Sceneway's: a
  * loaded client carries its banks and JWKS in its settings ({@link PartnerSettings}), and a disabled client is not
  * found by client id, so it cannot authenticate at any endpoint.
+ *
+ * <p>Lookups by client id (one per token request) are cached for {@code cacheTtl}: two queries and the parsing of
+ * the settings JSON per grant would cost more CPU than the rest of a client_credentials grant except signing. Every
+ * change made through this repository evicts the entry at once on this replica.
+ *
+ * <p>CAUTION: another replica keeps serving its cached copy until the entry expires, so disabling a client, or
+ * replacing its keys or banks, takes up to {@code cacheTtl} to reach every replica.
  */
 public final class PartnerClientRepository implements RegisteredClientRepository {
 
+    private record Cached(RegisteredClient client, long expiresAtNanos) {
+    }
+
     private final RegisteredClientRepository delegate;
     private final JdbcTemplate jdbc;
+    private final long cacheTtlNanos;
+    private final Map<String, Cached> byClientId = new ConcurrentHashMap<>();
 
-    public PartnerClientRepository(RegisteredClientRepository delegate, JdbcTemplate jdbc) {
+    public PartnerClientRepository(RegisteredClientRepository delegate, JdbcTemplate jdbc, Duration cacheTtl) {
         this.delegate = delegate;
         this.jdbc = jdbc;
+        this.cacheTtlNanos = cacheTtl.toNanos();
     }
 
     @Override
     public void save(RegisteredClient client) {
+        evict(client.getClientId());
         delegate.save(RegisteredClient.from(client)
                 .clientSettings(PartnerSettings.withoutPartnerSettings(client.getClientSettings())).build());
     }
@@ -42,6 +61,37 @@ public final class PartnerClientRepository implements RegisteredClientRepository
 
     @Override
     public @Nullable RegisteredClient findByClientId(String clientId) {
+        if (cacheTtlNanos <= 0) {
+            return load(clientId);
+        }
+        long now = System.nanoTime();
+        Cached cached = byClientId.get(clientId);
+        if (cached != null && now - cached.expiresAtNanos() < 0) {
+            return cached.client();
+        }
+        RegisteredClient loaded = load(clientId);
+        if (loaded != null) { // unknown and disabled clients are not cached: they must show up at once when added
+            byClientId.put(clientId, new Cached(loaded, now + cacheTtlNanos));
+        } else {
+            byClientId.remove(clientId);
+        }
+        return loaded;
+    }
+
+    /** Evicts now and, inside a transaction, again after commit: a lookup in between may have cached the old row. */
+    private void evict(String clientId) {
+        byClientId.remove(clientId);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    byClientId.remove(clientId);
+                }
+            });
+        }
+    }
+
+    private @Nullable RegisteredClient load(String clientId) {
         RegisteredClient client = delegate.findByClientId(clientId);
         if (client == null) {
             return null;
@@ -66,6 +116,7 @@ public final class PartnerClientRepository implements RegisteredClientRepository
 
     /** Inserts or replaces the partner row of a client already saved. */
     public void savePartner(PartnerClient partner) {
+        evict(partner.clientId());
         jdbc.update(connection -> {
             var statement = connection.prepareStatement("""
                     INSERT INTO partner_client (client_id, banks, jwks, webhook_url, software_id, status)
