@@ -91,7 +91,8 @@ public abstract class AuthServerTestSupport {
     }
 
     /** POST {@code /oauth2/token} with a private_key_jwt client assertion (RFC 7523 section 2.2). */
-    protected HttpResponse<String> assertionTokenRequest(String clientId, String assertion, Map<String, String> form) {
+    protected HttpResponse<String> assertionTokenRequest(String clientId, String assertion,
+            Map<String, String> form) {
         Map<String, String> all = new java.util.HashMap<>(form);
         all.put("client_id", clientId);
         all.put("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");

@@ -35,7 +35,8 @@ class SandboxClientRegistrarIT extends AuthServerTestSupport {
 
         seeder.run(noArguments);
 
-        assertThat(jdbc.queryForList("SELECT client_id FROM oauth2_registered_client WHERE client_id LIKE '%-demo' ORDER BY client_id",
+        assertThat(jdbc.queryForList(
+                "SELECT client_id FROM oauth2_registered_client WHERE client_id LIKE '%-demo' ORDER BY client_id",
                 String.class))
                 .containsExactly("checkout-demo", "renovation-demo");
     }
