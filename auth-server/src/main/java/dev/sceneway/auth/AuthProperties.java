@@ -80,12 +80,14 @@ public record AuthProperties(
      * @param secret client secret in plain text; stored only as a bcrypt hash
      * @param name name shown to people
      * @param scopes scopes the client may request; a subset of {@link Scopes#ALL}
+     * @param banks ids of the banks that approved the app (the {@code banks} claim of its tokens)
      */
     public record SandboxClient(
             @NotBlank String clientId,
             @NotBlank String secret,
             @NotBlank String name,
-            @NotEmpty Set<@NotBlank String> scopes) {
+            @NotEmpty Set<@NotBlank String> scopes,
+            @DefaultValue List<@NotBlank String> banks) {
 
         @AssertTrue(message = "scopes must be among " + Scopes.ALL_AS_TEXT)
         public boolean isScopesKnown() {
@@ -95,7 +97,7 @@ public record AuthProperties(
         @Override
         public String toString() {
             return "SandboxClient[clientId=" + clientId + ", secret=<redacted>, name=" + name + ", scopes=" + scopes
-                    + "]";
+                    + ", banks=" + banks + "]";
         }
     }
 }

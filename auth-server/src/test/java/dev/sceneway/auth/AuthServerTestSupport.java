@@ -50,6 +50,14 @@ public abstract class AuthServerTestSupport {
         registry.add("spring.datasource.password", () -> SharedTestInfrastructure.postgres().password());
         registry.add("sceneway.auth.issuer", () -> ISSUER);
         registry.add("management.server.port", () -> "0");
+        registry.add("spring.data.redis.host", () -> SharedTestInfrastructure.redis().host());
+        registry.add("spring.data.redis.port", () -> SharedTestInfrastructure.redis().port());
+        registry.add("sceneway.auth.clients.admin-clients[0].client-id", () -> TestClientKeys.ADMIN_CLIENT_ID);
+        registry.add("sceneway.auth.clients.admin-clients[0].name", () -> "Platform administration");
+        registry.add("sceneway.auth.clients.admin-clients[0].jwks",
+                () -> TestClientKeys.publicJwks(TestClientKeys.ADMIN));
+        registry.add("sceneway.auth.clients.software-statement-jwks",
+                () -> TestClientKeys.publicJwks(TestClientKeys.PLATFORM));
     }
 
     protected HttpResponse<String> get(String path) {
@@ -80,6 +88,41 @@ public abstract class AuthServerTestSupport {
             throw new AssertionError("token request failed: " + response.statusCode() + " " + response.body());
         }
         return json(response).get("access_token").asString();
+    }
+
+    /** POST {@code /oauth2/token} with a private_key_jwt client assertion (RFC 7523 section 2.2). */
+    protected HttpResponse<String> assertionTokenRequest(String clientId, String assertion,
+            Map<String, String> form) {
+        Map<String, String> all = new java.util.HashMap<>(form);
+        all.put("client_id", clientId);
+        all.put("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
+        all.put("client_assertion", assertion);
+        return postForm(port, all, null);
+    }
+
+    /** A client_credentials access token for the platform admin client (scope admin), by private_key_jwt. */
+    protected String adminToken() {
+        HttpResponse<String> response = assertionTokenRequest(TestClientKeys.ADMIN_CLIENT_ID,
+                TestClientKeys.assertion(TestClientKeys.ADMIN, TestClientKeys.ADMIN_CLIENT_ID, ISSUER),
+                Map.of("grant_type", "client_credentials", "scope", "admin"));
+        if (response.statusCode() != 200) {
+            throw new AssertionError("admin token request failed: " + response.statusCode() + " " + response.body());
+        }
+        return json(response).get("access_token").asString();
+    }
+
+    /** A JSON request to this server with an optional bearer token; {@code body} may be null. */
+    protected HttpResponse<String> jsonRequest(String method, String path, String bearer, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return send(request);
     }
 
     protected static JsonNode json(HttpResponse<String> response) {

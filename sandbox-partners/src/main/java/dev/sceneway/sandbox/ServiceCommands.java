@@ -44,6 +44,9 @@ final class ServiceCommands {
         if (service.equals(AUTH_SERVER)) {
             database(args, "auth");
             args.add("--sceneway.auth.issuer=" + settings.issuer());
+            // The client assertion replay cache (private_key_jwt).
+            args.add("--spring.data.redis.host=" + redis.host());
+            args.add("--spring.data.redis.port=" + redis.port());
         } else if (service.equals(GATEWAY)) {
             // Tenancy: banks, routes and partner plans (the banks below are seeded into it at startup).
             database(args, "gateway");

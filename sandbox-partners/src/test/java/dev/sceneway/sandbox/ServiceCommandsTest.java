@@ -49,6 +49,13 @@ class ServiceCommandsTest {
     }
 
     @Test
+    void authServerUsesTheSandboxRedisForItsClientAssertionReplayCheck() {
+        assertThat(commands.arguments(ServiceCommands.AUTH_SERVER)).contains(
+                "--spring.data.redis.host=127.0.0.1",
+                "--spring.data.redis.port=6380");
+    }
+
+    @Test
     void aBankThatIsNotInTheSandboxIsRefused() {
         assertThatThrownBy(() -> commands.arguments(ServiceCommands.productApis("atlantis")))
                 .isInstanceOf(NoSuchElementException.class).hasMessageContaining("atlantis");

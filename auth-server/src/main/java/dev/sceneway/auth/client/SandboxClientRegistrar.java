@@ -45,6 +45,13 @@ final class SandboxClientRegistrar {
             for (SandboxClient client : wanted) {
                 if (clients.findByClientId(client.clientId()) == null) {
                     clients.save(toRegisteredClient(client));
+                    jdbc.update(connection -> {
+                        var insert = connection.prepareStatement(
+                                "INSERT INTO partner_client (client_id, banks) VALUES (?, ?)");
+                        insert.setString(1, client.clientId());
+                        insert.setArray(2, connection.createArrayOf("text", client.banks().toArray()));
+                        return insert;
+                    });
                     log.info("Registered sandbox client {}", client.clientId());
                     count++;
                 }

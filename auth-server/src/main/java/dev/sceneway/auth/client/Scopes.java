@@ -11,6 +11,12 @@ public final class Scopes {
     public static final String PAYMENTS = "payments";
     public static final String CREDIT = "credit";
 
+    /**
+     * Platform administration (the admin API of partner apps). Never granted to a partner app and not among
+     * {@link #ALL}: only the configured admin clients have it.
+     */
+    public static final String ADMIN = "admin";
+
     public static final List<String> ALL = List.of(PRODUCTS, ACCOUNTS, PAYMENTS, CREDIT);
 
     /** {@link #ALL} for messages; a constant so that annotations can use it. */

@@ -9,6 +9,8 @@ import java.net.URI;
 public enum ProblemType {
 
     BAD_REQUEST("bad-request", 400, "Bad request", "The request is malformed."),
+    INVALID_CLIENT_METADATA("invalid-client-metadata", 400, "Invalid client metadata",
+            "The partner app's metadata breaks a registration rule; the detail names it."),
     AUTHENTICATION_REQUIRED("authentication-required", 401, "Authentication required",
             "This endpoint needs an authenticated client."),
     FORBIDDEN("forbidden", 403, "Forbidden", "The authenticated client may not do this."),

@@ -2,6 +2,7 @@ package dev.sceneway.auth.server;
 
 import dev.sceneway.auth.AuthProperties;
 import dev.sceneway.auth.client.Scopes;
+import dev.sceneway.auth.clientauth.ClientAuthenticationSetup;
 import dev.sceneway.auth.customer.CustomerLogin;
 import dev.sceneway.auth.fapi.FapiProfile;
 import dev.sceneway.auth.problem.ProblemResponses;
@@ -38,7 +39,8 @@ class AuthorizationServerSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, AuthorizationServerSettings settings,
-            ProblemResponses problems, FapiProfile fapi) throws Exception {
+            ProblemResponses problems, FapiProfile fapi, ClientAuthenticationSetup clientAuthentication)
+            throws Exception {
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
             server.tokenEndpoint(token -> token
@@ -47,10 +49,13 @@ class AuthorizationServerSecurityConfiguration {
                                 fapi.tokenRequestConverters(converters);
                             })
                             .authenticationProviders(fapi::tokenProviders))
+                    .clientAuthentication(clientAuthentication::configure)
                     .authorizationServerMetadataEndpoint(metadata -> metadata.authorizationServerMetadataCustomizer(
                             builder -> {
                                 builder.scopes(scopes -> scopes.addAll(Scopes.ALL));
                                 fapi.metadata(builder);
+                                // Last: the client authentication methods and algorithms actually enforced.
+                                clientAuthentication.advertise(builder);
                             }));
             fapi.authorizationFlow(server);
         });

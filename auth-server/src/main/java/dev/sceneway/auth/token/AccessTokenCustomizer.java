@@ -1,6 +1,7 @@
 package dev.sceneway.auth.token;
 
 import dev.sceneway.auth.AuthProperties;
+import dev.sceneway.auth.client.PartnerSettings;
 import dev.sceneway.auth.key.SigningKeyRing;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,8 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 /**
  * Shapes access tokens as the contract says (RFC 9068): header {@code alg=PS256}, {@code typ=at+jwt}, {@code kid} of
  * the active key; claims {@code aud} = the configured audience, {@code client_id}, {@code scope} as one
- * space-delimited string, sorted (RFC 9068 section 2.2.3), {@code nbf = iat} and {@code exp = iat + access-token-ttl}.
+ * space-delimited string, sorted (RFC 9068 section 2.2.3), {@code banks} (the ids of the banks that approved the
+ * client, a JSON array, possibly empty), {@code nbf = iat} and {@code exp = iat + access-token-ttl}.
  *
  * <p>The lifetime comes from configuration rather than each client's stored token settings, so that changing it
  * needs no data migration. {@code iss}, {@code sub} (the client id for client_credentials), {@code iat} and
@@ -24,6 +26,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 final class AccessTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
     static final String TOKEN_TYPE = "at+jwt";
+    static final String BANKS_CLAIM = "banks";
 
     private final List<String> audience;
     private final Duration timeToLive;
@@ -54,6 +57,8 @@ final class AccessTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingCo
             // types Spring Security's Jackson allowlist accepts (ArrayList is one, List.of's classes are not).
             claims.put(JwtClaimNames.AUD, new ArrayList<>(audience));
             claims.put("client_id", clientId);
+            // The banks that approved the client: the gateway refuses a call to any other bank.
+            claims.put(BANKS_CLAIM, PartnerSettings.banks(context.getRegisteredClient()));
             if (scopes.isEmpty()) {
                 claims.remove("scope");
             } else {
