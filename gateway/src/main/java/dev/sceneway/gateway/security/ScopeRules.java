@@ -28,7 +28,9 @@ final class ScopeRules {
             // Product catalogue (read-only); product-apis checks the same scope again.
             new Rule("/v1/banks/*/credit/products/**", "products"),
             // Quotes (computed, nothing stored): partner-level like the catalogue.
-            new Rule("/v1/banks/*/credit/quotes", "products"));
+            new Rule("/v1/banks/*/credit/quotes", "products"),
+            // Admin APIs for the portal and billing (e.g. GET /admin/usage): platform and bank operators only.
+            new Rule("/admin/**", "admin"));
 
     private ScopeRules() {
     }

@@ -6,6 +6,7 @@ import static dev.sceneway.gateway.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sceneway.gateway.support.ContractValidation;
+import dev.sceneway.gateway.support.GatewayDatabase;
 import dev.sceneway.gateway.support.GatewayTokens;
 import dev.sceneway.gateway.support.TestUpstreams;
 import io.micrometer.core.instrument.Counter;
@@ -38,6 +39,7 @@ class RateLimiterUnavailableIT {
     static void unreachableRedis(DynamicPropertyRegistry registry) {
         registry.add("spring.data.redis.host", () -> "127.0.0.1");
         registry.add("spring.data.redis.port", TestUpstreams::closedPort);
+        GatewayDatabase.register(registry);
         registry.add("sceneway.gateway.issuer", () -> GatewayTokens.ISSUER);
         registry.add("sceneway.gateway.jwk-set-uri", TestUpstreams::jwkSetUri);
         registry.add("sceneway.gateway.banks.lakeside.uri", () -> TestUpstreams.lakeside().baseUrl());

@@ -10,7 +10,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The one Spring context most integration tests share: the whole gateway on a random port, real Redis,
+ * The one Spring context most integration tests share: the whole gateway on a random port, real Redis and
+ * PostgreSQL (a fresh database),
  * WireMock as the JWKS endpoint and as the banks. Banks: lakeside and harbour (each its own WireMock),
  * offline (a closed port), sluggish (answers after 1.5 s; its response timeout is 300 ms). The partner
  * {@link #SMALL_PLAN_PARTNER} has a plan of 3 requests, then 1 per second. Every response the {@link #client}
@@ -31,6 +32,7 @@ public abstract class GatewayTestContext {
     static void gatewayProperties(DynamicPropertyRegistry registry) {
         registry.add("spring.data.redis.host", () -> SharedTestInfrastructure.redis().host());
         registry.add("spring.data.redis.port", () -> SharedTestInfrastructure.redis().port());
+        GatewayDatabase.register(registry);
         registry.add("sceneway.gateway.issuer", () -> GatewayTokens.ISSUER);
         registry.add("sceneway.gateway.jwk-set-uri", TestUpstreams::jwkSetUri);
         registry.add("sceneway.gateway.banks.lakeside.uri", () -> TestUpstreams.lakeside().baseUrl());
