@@ -61,7 +61,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private void prepareDatabases() {
-        for (String purpose : List.of("auth", "products")) {
+        for (String purpose : List.of("auth", "products", "gateway")) {
             String database = settings.database(purpose);
             if (settings.persistentData()) {
                 postgres.createDatabaseIfMissing(database);

@@ -45,6 +45,7 @@ final class ServiceCommands {
             database(args, "auth");
             args.add("--sceneway.auth.issuer=" + settings.issuer());
         } else if (service.equals(GATEWAY)) {
+            database(args, "gateway");
             args.add("--spring.data.redis.host=" + redis.host());
             args.add("--spring.data.redis.port=" + redis.port());
             args.add("--sceneway.gateway.issuer=" + settings.issuer());
