@@ -55,9 +55,13 @@ final class CallRecordingWebFilter implements WebFilter, Ordered {
         }
         Instant at = Instant.now();
         long started = System.nanoTime();
+        // Recorded before the completion travels on to the server: a graceful shutdown, which waits for requests to
+        // complete, therefore never stops the metering writer ahead of a record still to be buffered.
         return chain.filter(exchange)
                 .onErrorResume(ex -> errors.handle(exchange, ex))
-                .doFinally(signal -> record(exchange, at, started, signal));
+                .doOnSuccess(done -> record(exchange, at, started, SignalType.ON_COMPLETE))
+                .doOnError(ex -> record(exchange, at, started, SignalType.ON_ERROR))
+                .doOnCancel(() -> record(exchange, at, started, SignalType.CANCEL));
     }
 
     private void record(ServerWebExchange exchange, Instant at, long started, SignalType signal) {

@@ -2,9 +2,11 @@ package dev.sceneway.gateway.metering;
 
 import static dev.sceneway.gateway.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.sceneway.gateway.support.GatewayTestContext;
 import dev.sceneway.gateway.support.GatewayTokens;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -33,7 +35,7 @@ class MeteringIT extends GatewayTestContext {
     void callWhenForwardedThenStoredWithTheSpecsOperationIdAndProduct() {
         String id = call("/v1/banks/lakeside/credit/products/" + UUID.randomUUID(), token, 200);
 
-        writer.flush();
+        flushUntilStored(id);
 
         Map<String, Object> row = rowOf(id);
         assertThat(row).containsEntry("partner", partner).containsEntry("bank", "lakeside")
@@ -46,7 +48,7 @@ class MeteringIT extends GatewayTestContext {
     void callWhenRefusedWithoutTokenThenStoredAsAnonymousAgainstTheBankItNamed() {
         String id = call("/v1/banks/harbour/credit/quotes?amount=3000.00&currency=EUR&termMonths=6", null, 401);
 
-        writer.flush();
+        flushUntilStored(id);
 
         assertThat(rowOf(id)).containsEntry("partner", CallRecord.ANONYMOUS).containsEntry("bank", "harbour")
                 .containsEntry("product", "credit").containsEntry("operation", "getCreditQuote")
@@ -59,7 +61,7 @@ class MeteringIT extends GatewayTestContext {
         String id = call("/v1/banks/lakeside/credit/products", GatewayTokens.partner(other).scopes("accounts").sign(),
                 403);
 
-        writer.flush();
+        flushUntilStored(id);
 
         assertThat(rowOf(id)).containsEntry("partner", other).containsEntry("operation", "listCreditProducts")
                 .containsEntry("status", 403);
@@ -73,7 +75,7 @@ class MeteringIT extends GatewayTestContext {
                 token, 404);
         String nowhere = call("/nothing/here/" + rawSegment, token, 404);
 
-        writer.flush();
+        flushUntilStored(routed, invented, nowhere);
 
         assertThat(rowOf(routed)).containsEntry("bank", "harbour").containsEntry("product", "credit")
                 .containsEntry("operation", "GET /v1/banks/harbour/**");
@@ -88,11 +90,12 @@ class MeteringIT extends GatewayTestContext {
 
     @Test
     void usageWhenAskedForAPartnerThenCallsErrorsAndP95PerDayAcrossItsBanks() {
+        List<String> ids = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            call("/v1/banks/lakeside/credit/products", token, 200);
+            ids.add(call("/v1/banks/lakeside/credit/products", token, 200));
         }
-        call("/v1/banks/offline/credit/products", token, 503);
-        writer.flush();
+        ids.add(call("/v1/banks/offline/credit/products", token, 503));
+        flushUntilStored(ids.toArray(String[]::new));
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
         String all = usage("?partner=" + partner + "&from=" + today.minusDays(2) + "&to=" + today);
@@ -183,6 +186,19 @@ class MeteringIT extends GatewayTestContext {
         }
         request.exchange().expectStatus().isEqualTo(status).expectBody().returnResult();
         return id;
+    }
+
+    /**
+     * A call is recorded as its response completes, which the client may see a moment earlier: flush until the
+     * calls' rows are there (bounded).
+     */
+    private void flushUntilStored(String... interactionIds) {
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            writer.flush();
+            Long stored = jdbc.queryForObject("SELECT count(*) FROM metering_call WHERE interaction_id = ANY (?)",
+                    Long.class, (Object) interactionIds);
+            return stored != null && stored == interactionIds.length;
+        });
     }
 
     private Map<String, Object> rowOf(String interactionId) {
