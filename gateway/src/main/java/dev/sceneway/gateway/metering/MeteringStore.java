@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * daily usage back. Blocking JDBC: called only by the metering writer's thread and, for the usage API, on a bounded
  * scheduler of its own, never on an event-loop thread.
  */
-final class MeteringStore {
+final class MeteringStore implements CallBatchStore {
 
     private static final String INSERT_CALLS = """
             INSERT INTO metering_call (occurred_at, partner, bank, product, operation, status, latency_micros,
@@ -56,7 +56,8 @@ final class MeteringStore {
     }
 
     /** Stores the calls and adds them to their days' aggregates, all or nothing. */
-    void store(List<CallRecord> calls) {
+    @Override
+    public void store(List<CallRecord> calls) {
         if (calls.isEmpty()) {
             return;
         }

@@ -35,7 +35,7 @@ final class MeteringWriter implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(MeteringWriter.class);
 
     private final CallBuffer buffer;
-    private final MeteringStore store;
+    private final CallBatchStore store;
     private final MeteringProperties properties;
     private final Counter written;
     private final Counter failures;
@@ -44,7 +44,7 @@ final class MeteringWriter implements SmartLifecycle {
     private final List<CallRecord> pending = new ArrayList<>();
     private @Nullable ScheduledExecutorService executor;
 
-    MeteringWriter(CallBuffer buffer, MeteringStore store, MeteringProperties properties, MeterRegistry meters) {
+    MeteringWriter(CallBuffer buffer, CallBatchStore store, MeteringProperties properties, MeterRegistry meters) {
         this.buffer = buffer;
         this.store = store;
         this.properties = properties;
