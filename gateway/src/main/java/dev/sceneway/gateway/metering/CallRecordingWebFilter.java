@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.server.ServerWebExchange;
@@ -34,9 +35,16 @@ final class CallRecordingWebFilter implements WebFilter, Ordered {
     private final CallClassifier classifier;
     private final List<CallObserver> observers;
     private final GatewayErrorWebExceptionHandler errors;
+    private final ApplicationContext publicContext;
 
+    /**
+     * @param publicContext the application context of the public port: the management port's child context sees
+     *        this filter too (web filters are collected from ancestor contexts), but health probes and metric
+     *        scrapes are not partners' calls
+     */
     CallRecordingWebFilter(CallClassifier classifier, List<CallObserver> observers,
-            GatewayErrorWebExceptionHandler errors) {
+            GatewayErrorWebExceptionHandler errors, ApplicationContext publicContext) {
+        this.publicContext = publicContext;
         this.classifier = classifier;
         this.observers = List.copyOf(observers);
         this.errors = errors;
@@ -49,8 +57,9 @@ final class CallRecordingWebFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (observers.isEmpty()) {
-            // Metering, request metrics and the access log all switched off (e.g. a benchmark without policies).
+        if (observers.isEmpty() || exchange.getApplicationContext() != publicContext) {
+            // Metering, request metrics and the access log all switched off (e.g. a benchmark without policies),
+            // or a request on the management port.
             return chain.filter(exchange);
         }
         Instant at = Instant.now();

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,9 +28,9 @@ class MeteringConfiguration {
 
     @Bean
     CallRecordingWebFilter callRecordingWebFilter(ObjectProvider<CallObserver> observers, KnownBanks banks,
-            GatewayErrorWebExceptionHandler errors) {
+            GatewayErrorWebExceptionHandler errors, ApplicationContext context) {
         return new CallRecordingWebFilter(new CallClassifier(SpecOperations.fromClasspath(), banks),
-                observers.orderedStream().toList(), errors);
+                observers.orderedStream().toList(), errors, context);
     }
 
     @Bean

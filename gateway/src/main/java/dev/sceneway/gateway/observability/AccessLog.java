@@ -31,7 +31,13 @@ final class AccessLog implements CallObserver {
                 .addKeyValue("event.duration_ms", latencyMillis)
                 .addKeyValue("sceneway.partner", call.partner())
                 .addKeyValue("sceneway.interaction_id", call.interactionId())
-                .log("{} {} on {} -> {} in {} ms, partner {}, interaction {}", call.method(), call.operation(),
-                        call.route(), call.status(), latencyMillis, call.partner(), call.interactionId());
+                .log("{} on {} -> {} in {} ms, partner {}, interaction {}", request(call), call.route(),
+                        call.status(), latencyMillis, call.partner(), call.interactionId());
+    }
+
+    /** {@code GET listCreditProducts}, or the operation alone when it already starts with the method. */
+    private static String request(CallRecord call) {
+        String operation = call.operation();
+        return operation.startsWith(call.method() + " ") ? operation : call.method() + " " + operation;
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.util.JsonPathExpectationsHelper;
@@ -27,6 +28,9 @@ class MeteringIT extends GatewayTestContext {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @LocalManagementPort
+    int managementPort;
 
     private final String partner = GatewayTokens.uniquePartner("metered");
     private final String token = GatewayTokens.partner(partner).scopes("products").sign();
@@ -86,6 +90,19 @@ class MeteringIT extends GatewayTestContext {
                 .containsEntry("operation", "GET " + CallClassifier.NO_ROUTE);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM metering_call WHERE operation LIKE ?", Long.class,
                 "%" + rawSegment + "%")).isZero();
+    }
+
+    @Test
+    void requestOnTheManagementPortThenNotMetered() {
+        String probe = UUID.randomUUID().toString();
+        WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build()
+                .get().uri("/actuator/health").header(INTERACTION_ID, probe).exchange().expectStatus().isOk();
+        String marker = call("/v1/banks/lakeside/credit/products", token, 200);
+
+        flushUntilStored(marker);
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM metering_call WHERE interaction_id = ?", Long.class,
+                probe)).isZero();
     }
 
     @Test

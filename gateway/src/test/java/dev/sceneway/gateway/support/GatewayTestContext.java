@@ -19,7 +19,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "management.server.port=0")
-@AutoConfigureWebTestClient
+// The default 5 s is less than a cold context's first call (JWKS fetch, first Redis and upstream connections) takes
+// on a loaded 2-core machine; a call that truly hangs still fails.
+@AutoConfigureWebTestClient(timeout = "PT30S")
 @Import(ContractValidation.Config.class)
 public abstract class GatewayTestContext {
 
