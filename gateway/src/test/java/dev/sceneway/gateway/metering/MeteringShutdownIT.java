@@ -8,8 +8,11 @@ import dev.sceneway.gateway.support.TestUpstreams;
 import dev.sceneway.infra.SharedTestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -22,10 +25,23 @@ class MeteringShutdownIT {
 
     private static final int CALLS = 40;
 
+    /**
+     * Reactor Netty's resources are global to the JVM by default, and a context that closes disposes them: the
+     * other test contexts, still cached, would lose their event loops. This context gets resources of its own.
+     */
+    private static final ApplicationContextInitializer<ConfigurableApplicationContext> OWN_NETTY_RESOURCES =
+            context -> ((GenericApplicationContext) context).registerBean(ReactorResourceFactory.class, () -> {
+                ReactorResourceFactory resources = new ReactorResourceFactory();
+                resources.setUseGlobalResources(false);
+                return resources;
+            });
+
     @Test
     void contextWhenClosedAfterCallsThenEveryCallIsStored() throws Exception {
         String database = SharedTestInfrastructure.freshDatabase("gateway");
-        ConfigurableApplicationContext gateway = new SpringApplicationBuilder(GatewayApplication.class).run(
+        ConfigurableApplicationContext gateway = new SpringApplicationBuilder(GatewayApplication.class)
+                .initializers(OWN_NETTY_RESOURCES)
+                .run(
                 "--server.port=0",
                 "--management.server.port=0",
                 "--spring.data.redis.host=" + SharedTestInfrastructure.redis().host(),
