@@ -20,15 +20,16 @@ import reactor.core.publisher.SignalType;
  * Records every call on the public port once its response is complete and hands the {@link CallRecord} to the
  * {@link CallObserver}s (metering buffer, metrics, access log); nothing here waits for any of them.
  * <p>
- * Ordered just inside {@link InteractionIdWebFilter} (so the record carries the interaction id) and outside Spring
- * Security (so its 401s and 403s are recorded too). Failures of the inner chain are rendered here by the gateway's
+ * Ordered first, outside {@link InteractionIdWebFilter} and Spring Security, so that their rejections (a malformed
+ * interaction id, 401, 403) are recorded too; the interaction id that filter settles on is in the exchange's
+ * attributes by the time the call completes. Failures of the inner chain are rendered here by the gateway's
  * own {@link GatewayErrorWebExceptionHandler}, the handler that would render them one level up anyway, so the
  * recorded status is the one the partner received, not an exception still in flight.
  */
 final class CallRecordingWebFilter implements WebFilter, Ordered {
 
-    /** Inside the interaction id filter (-150), outside Spring Security (-100). */
-    static final int ORDER = -140;
+    /** Outside the interaction id filter (-150) and Spring Security (-100). */
+    static final int ORDER = -160;
 
     private static final Logger log = LoggerFactory.getLogger(CallRecordingWebFilter.class);
 

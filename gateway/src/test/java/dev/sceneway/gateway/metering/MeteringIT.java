@@ -93,6 +93,20 @@ class MeteringIT extends GatewayTestContext {
     }
 
     @Test
+    void callWhenInteractionIdIsMalformedThenTheBadRequestIsStoredUnderTheIdTheGatewayGaveIt() {
+        String id = client.get().uri("/v1/banks/lakeside/credit/products").header(INTERACTION_ID, "not-a-uuid")
+                .header(HttpHeaders.AUTHORIZATION, bearer(token))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().returnResult().getResponseHeaders().getFirst(INTERACTION_ID);
+
+        flushUntilStored(id);
+
+        // Refused before authentication ran: nobody is authenticated yet.
+        assertThat(rowOf(id)).containsEntry("status", 400).containsEntry("operation", "listCreditProducts")
+                .containsEntry("partner", CallRecord.ANONYMOUS);
+    }
+
+    @Test
     void requestOnTheManagementPortThenNotMetered() {
         String probe = UUID.randomUUID().toString();
         WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build()
