@@ -29,6 +29,13 @@ class ServiceCommandsTest {
     }
 
     @Test
+    void gatewayMetersIntoItsOwnDatabase() {
+        assertThat(commands.arguments(ServiceCommands.GATEWAY)).contains(
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5433/sceneway_gateway",
+                "--spring.datasource.username=postgres");
+    }
+
+    @Test
     void eachProductApisServesOneBankFromTheSharedProductsDatabase() {
         assertThat(commands.arguments(ServiceCommands.productApis("harbour"))).contains(
                 "--server.port=8091",

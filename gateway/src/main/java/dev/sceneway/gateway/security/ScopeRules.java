@@ -29,7 +29,8 @@ final class ScopeRules {
             new Rule("/v1/banks/*/credit/products/**", "products"),
             // Quotes (computed, nothing stored): partner-level like the catalogue.
             new Rule("/v1/banks/*/credit/quotes", "products"),
-            // Tenancy admin API (banks, routes, partner plans): the portal and the banks' back offices.
+            // Admin APIs: tenancy (banks, routes, partner plans) and usage (GET /admin/usage) for the portal, the
+            // banks' back offices and billing.
             new Rule("/admin/**", "admin"));
 
     private ScopeRules() {

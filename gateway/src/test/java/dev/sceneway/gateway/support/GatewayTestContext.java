@@ -26,7 +26,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "management.server.port=0")
 // Generous: the first call of a context pays for the JWKS, the Redis connection and the contract validator.
-@AutoConfigureWebTestClient(timeout = "20s")
+@AutoConfigureWebTestClient(timeout = "30s")
 @Import(ContractValidation.Config.class)
 public abstract class GatewayTestContext {
 
