@@ -2,7 +2,7 @@ package dev.sceneway.gateway.metering;
 
 import dev.sceneway.gateway.problem.GatewayProblem;
 import dev.sceneway.gateway.problem.ProblemException;
-import dev.sceneway.gateway.routing.RoutingProperties;
+import dev.sceneway.gateway.tenancy.BankRoute;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +20,7 @@ record UsageQuery(@Nullable String partner, @Nullable String bank, LocalDate fro
 
     /** OAuth client ids as the auth-server issues them; generous, but no spaces, quotes or control characters. */
     static final Pattern PARTNER = Pattern.compile("[A-Za-z0-9._~:@-]{1,128}");
-    static final Pattern BANK = Pattern.compile(RoutingProperties.BANK_ID_PATTERN);
+    static final Pattern BANK = Pattern.compile(BankRoute.ID_PATTERN);
     static final int DEFAULT_DAYS = 30;
 
     static UsageQuery parse(Map<String, List<String>> parameters, LocalDate today, int maxDays) {
@@ -30,7 +30,7 @@ record UsageQuery(@Nullable String partner, @Nullable String bank, LocalDate fro
             throw invalid("Parameter 'partner' must be a client id: 1 to 128 of the characters A-Z a-z 0-9 . _ ~ : @ -.");
         }
         if (bank != null && !BANK.matcher(bank).matches()) {
-            throw invalid("Parameter 'bank' must be a bank id (" + RoutingProperties.BANK_ID_PATTERN + ").");
+            throw invalid("Parameter 'bank' must be a bank id (" + BankRoute.ID_PATTERN + ").");
         }
         @Nullable LocalDate to = date(parameters, "to");
         @Nullable LocalDate from = date(parameters, "from");
