@@ -1,5 +1,6 @@
 package dev.sceneway.gateway.idempotency;
 
+import dev.sceneway.gateway.redis.LoadedScript;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
@@ -23,18 +24,18 @@ import tools.jackson.databind.json.JsonMapper;
 class IdempotencyStore {
 
     /** SET NX with the lease; on success "", else the record already there. */
-    private static final RedisScript<String> CLAIM = RedisScript.of("""
+    private static final RedisScript<String> CLAIM = LoadedScript.of("""
             if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return '' end
             return redis.call('GET', KEYS[1]) or ''
             """, String.class);
-    private static final RedisScript<Long> COMPLETE = RedisScript.of("""
+    private static final RedisScript<Long> COMPLETE = LoadedScript.of("""
             if redis.call('GET', KEYS[1]) == ARGV[1] then
               redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
               return 1
             end
             return 0
             """, Long.class);
-    private static final RedisScript<Long> RELEASE = RedisScript.of("""
+    private static final RedisScript<Long> RELEASE = LoadedScript.of("""
             if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
             return 0
             """, Long.class);

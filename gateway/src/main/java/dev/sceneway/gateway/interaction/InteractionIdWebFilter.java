@@ -4,6 +4,7 @@ import dev.sceneway.gateway.problem.GatewayProblem;
 import dev.sceneway.gateway.problem.ProblemResponses;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -72,7 +73,7 @@ public class InteractionIdWebFilter implements WebFilter, Ordered {
                 ? received.getFirst()
                 : null;
         boolean malformed = !received.isEmpty() && valid == null;
-        String id = valid != null ? valid : UUID.randomUUID().toString();
+        String id = valid != null ? valid : randomUuid().toString();
 
         exchange.getAttributes().put(ServerWebExchange.LOG_ID_ATTRIBUTE, id);
         ServerHttpResponse response = exchange.getResponse();
@@ -86,5 +87,16 @@ public class InteractionIdWebFilter implements WebFilter, Ordered {
         }
         ServerWebExchange forwarded = exchange.mutate().request(request -> request.header(HEADER, id)).build();
         return chain.filter(forwarded).contextWrite(context -> context.put(CONTEXT_KEY, id));
+    }
+
+    /**
+     * A version 4 UUID from {@link ThreadLocalRandom}: an interaction id must be unique, not secret, and
+     * {@link UUID#randomUUID()}'s shared {@code SecureRandom} is a lock every event loop would queue on.
+     */
+    static UUID randomUuid() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & ~(0xC0L << 56)) | (0x80L << 56);
+        return new UUID(high, low);
     }
 }

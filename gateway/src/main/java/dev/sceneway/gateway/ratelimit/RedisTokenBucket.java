@@ -1,9 +1,9 @@
 package dev.sceneway.gateway.ratelimit;
 
+import dev.sceneway.gateway.redis.LoadedScript;
 import dev.sceneway.gateway.tenancy.Plan;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -20,7 +20,7 @@ class RedisTokenBucket {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static final RedisScript<List<Long>> SCRIPT =
-            (RedisScript) RedisScript.of(new ClassPathResource("ratelimit/plan_limit.lua"), List.class);
+            (RedisScript) LoadedScript.fromClasspath("ratelimit/plan_limit.lua", List.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final RateLimitProperties properties;

@@ -21,6 +21,18 @@ class InteractionIdWebFilterTest {
             new InteractionIdWebFilter(new ProblemResponses(JsonMapper.builder().build()));
 
     @Test
+    void generatedIdsAreVersionFourUuidsInTheFormCallersMustSend() {
+        for (int i = 0; i < 1_000; i++) {
+            UUID id = InteractionIdWebFilter.randomUuid();
+
+            assertThat(id.version()).isEqualTo(4);
+            assertThat(id.variant()).isEqualTo(2);
+            assertThat(UUID.fromString(id.toString())).isEqualTo(id);
+            assertThat(id.toString()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        }
+    }
+
+    @Test
     void filterWhenIdIsValidThenDownstreamSeesItInRequestHeaderReactorContextAndLogPrefix() {
         String id = UUID.randomUUID().toString();
         MockServerWebExchange exchange = exchange(id);
