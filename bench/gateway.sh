@@ -6,7 +6,7 @@
 #   (c) the Sceneway gateway with no policy (a plain route, no token);
 #   (d) the Sceneway gateway with every policy on (bank route, PS256 token, scope, rate limit, and what else is merged).
 # For each: throughput (wrk, one thread, $CONNECTIONS connections, $DURATION s, after a warm-up in windows of $WARMUP s
-# until two in a row agree within 10 %, at most $WARMUP_MAX s, so that a JVM is measured once its JIT settled), server
+# until two in a row agree within 10 % and a JVM's JIT queues are empty, at most $WARMUP_MAX s), server
 # CPU per request (utime+stime from /proc/<pid>/stat over the wrk run divided by the requests wrk counted; nginx: master
 # and workers), and p50/p99 at a fixed rate (hey, $RATE_WORKERS workers x $RATE/$RATE_WORKERS req/s). Prints one table and
 # the ratios the issue targets. Everything it starts (nginx x2, Redis, the JVMs, a scratch PostgreSQL database) is
@@ -16,7 +16,7 @@
 #     --profile   after (d)'s measurements, record ${PROFILE_SECONDS}s of load with JFR and print the hot frames
 #                 (same as PROFILE=d; PROFILE="b d" profiles (b) too)
 #     --no-build  use the jars as they are (default: rebuild a jar when its sources are newer)
-#   Environment: ROWS="a b c d" WARMUP=5 WARMUP_MAX=30 DURATION=10 CONNECTIONS=50 RATE=1000 RATE_WORKERS=10
+#   Environment: ROWS="a b c d" WARMUP=5 WARMUP_MAX=60 DURATION=10 CONNECTIONS=50 RATE=1000 RATE_WORKERS=25
 #     RATE_DURATION=10 JAVA_OPTS="-Xms512m -Xmx512m" NGINX_WORKERS=auto REDIS_PORT=6394 PROFILE_SECONDS=20
 #     SCENEWAY_POSTGRES_HOST/_PORT/_USER/_PASSWORD (default 127.0.0.1:5432 postgres, no password)
 # Needs: a JDK >= 21, curl, jq, and wrk, hey, nginx, redis-server (installed with apt-get when missing and root).
@@ -27,11 +27,11 @@ ROOT=$PWD
 
 ROWS=${ROWS:-"a b c d"}
 WARMUP=${WARMUP:-5}
-WARMUP_MAX=${WARMUP_MAX:-30}
+WARMUP_MAX=${WARMUP_MAX:-60}
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-50}
 RATE=${RATE:-1000}
-RATE_WORKERS=${RATE_WORKERS:-10}
+RATE_WORKERS=${RATE_WORKERS:-25}
 RATE_DURATION=${RATE_DURATION:-10}
 JAVA_OPTS=${JAVA_OPTS:-"-Xms512m -Xmx512m"}
 NGINX_WORKERS=${NGINX_WORKERS:-auto}
@@ -257,8 +257,14 @@ cpu_ticks() { # pids...: utime+stime summed (fields 14 and 15 of /proc/<pid>/sta
 }
 nginx_pids() { echo "$1" $(pgrep -P "$1" || true); }
 
-measure() { # row url pids-command [curl/wrk header args...]
-  local row=$1 url=$2 pids_cmd=$3; shift 3
+jit_queue() { # pid: methods waiting in the JVM's C1 and C2 compile queues (0 without a pid)
+  [ -n "$1" ] || { echo 0; return; }
+  "$JAVA_HOME/bin/jcmd" "$1" Compiler.queue 2>/dev/null \
+    | awk '/compile queue:/ { q = 1; next } q && NF && !/Empty/ { n++ } END { print n + 0 }'
+}
+
+measure() { # row url pids-command jvm-pid-or-empty [curl/wrk header args...]
+  local row=$1 url=$2 pids_cmd=$3 jvm=$4; shift 4
   local headers=("$@") body code
   body=$(curl -s --max-time 5 "${headers[@]}" -w '\n%{http_code}' "$url" || true)
   code=${body##*$'\n'}; body=${body%$'\n'*}
@@ -267,19 +273,22 @@ measure() { # row url pids-command [curl/wrk header args...]
     NOTE[$row]="failed: answered $code"
     return 1
   fi
-  # Warm-up in windows of WARMUP s until two windows agree within 10 % (the JIT has settled), at most WARMUP_MAX s.
-  local previous=0 current waited=0
+  # Warm-up in windows of WARMUP s until two windows agree within 10 % and, for a JVM, its JIT compile queues are
+  # (nearly) empty, at most WARMUP_MAX s: a JVM measured while C2 still compiles looks several times slower than it is.
+  local previous=0 current waited=0 queued
   while :; do
     run_waiting wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" "${headers[@]}" "$url" >>"$RUN/$row-warmup.txt"
     current=$(awk '/^Requests\/sec:/ { v = $2 } END { printf "%.0f", v }' "$RUN/$row-warmup.txt")
     waited=$((waited + WARMUP))
-    log "($row) warm-up: ${current} req/s after ${waited}s"
-    if awk -v a="$previous" -v b="$current" 'BEGIN { exit !(a > 0 && b <= a * 1.1 && b >= a * 0.9) }' \
-      || [ $((waited + WARMUP)) -gt "$WARMUP_MAX" ]; then
+    queued=$(jit_queue "$jvm")
+    log "($row) warm-up: ${current} req/s after ${waited}s${jvm:+, $queued methods queued for the JIT}"
+    if { awk -v a="$previous" -v b="$current" 'BEGIN { exit !(a > 0 && b <= a * 1.1 && b >= a * 0.9) }' \
+         && [ "$queued" -le 3 ]; } || [ $((waited + WARMUP)) -gt "$WARMUP_MAX" ]; then
       break
     fi
     previous=$current
   done
+  [ "$queued" -le 3 ] || NOTE[$row]+="JIT not settled ($queued methods queued)! "
   WARMED[$row]=$waited
   local pids before after
   pids=$($pids_cmd)
@@ -341,7 +350,7 @@ row_a() {
   start_nginx proxy
   pid=$STARTED
   wait_http "$pid" "http://127.0.0.1:$PROXY_PORT$API_PATH" 10 || { NOTE[a]="failed: nginx proxy did not start"; stop_row_process "$pid"; return 1; }
-  measure a "http://127.0.0.1:$PROXY_PORT$API_PATH" "nginx_pids $pid" || true
+  measure a "http://127.0.0.1:$PROXY_PORT$API_PATH" "nginx_pids $pid" "" || true
   stop_row_process "$pid"
 }
 
@@ -356,7 +365,7 @@ row_b() {
     NOTE[b]="failed: did not answer 200 (see stock.log)"; tail -n 30 "$RUN/stock.log" >&2
     stop_row_process "$pid"; return 1
   fi
-  measure b "$url" "echo $pid" -H "Authorization: Bearer $PARTNER_TOKEN" || true
+  measure b "$url" "echo $pid" "$pid" -H "Authorization: Bearer $PARTNER_TOKEN" || true
   wants_profile b && profile b "$pid" "$url" -H "Authorization: Bearer $PARTNER_TOKEN"
   stop_row_process "$pid"
 }
@@ -435,7 +444,7 @@ row_gateway() { # row variant url [headers...]
   # The first calls open the Redis connection and load the limiter's script (and whatever else is lazy): give them
   # time to succeed once before measuring.
   wait_http "$pid" "$url" 30 "$@" || true
-  measure "$row" "$url" "echo $pid" "$@" || true
+  measure "$row" "$url" "echo $pid" "$pid" "$@" || true
   wants_profile "$row" && profile "$row" "$pid" "$url" "$@"
   stop_row_process "$pid"
 }
@@ -480,6 +489,15 @@ verdict() { # value op target
   printf '(d)/(a) throughput  %6s   target >= 0.20  %s\n' "$da" "$(verdict "$da" '>=' 0.20)"
   printf '(d)/(c) throughput  %6s   target >= 0.75  %s\n' "$dc" "$(verdict "$dc" '>=' 0.75)"
   printf '(d)-(a) p99 at %s req/s  %s ms   target <= 5 ms  %s\n' "$RATE" "$added" "$(verdict "$added" '<=' 5)"
+  # The same targets read from CPU per request (the capacity each server would have with the cores to itself): far
+  # less sensitive than req/s to whatever else the box runs at the time.
+  echo
+  cb=$(ratio "${CPU[b]:-}" "${CPU[d]:-}")
+  ca=$(ratio "${CPU[a]:-}" "${CPU[d]:-}")
+  cc=$(ratio "${CPU[c]:-}" "${CPU[d]:-}")
+  printf '(b)/(d) CPU per request  %6s   (same target as (d)/(b): >= 1.5)   %s\n' "$cb" "$(verdict "$cb" '>=' 1.5)"
+  printf '(a)/(d) CPU per request  %6s   (same target as (d)/(a): >= 0.20)  %s\n' "$ca" "$(verdict "$ca" '>=' 0.20)"
+  printf '(c)/(d) CPU per request  %6s   (same target as (d)/(c): >= 0.75)  %s\n' "$cc" "$(verdict "$cc" '>=' 0.75)"
   if [ -n "$GATEWAY_SWITCHES" ]; then
     echo
     echo "Sceneway gateway switches read back from /actuator/configprops:"

@@ -19,9 +19,12 @@ public final class JfrTop {
 
     /** Frame families (by class-name prefix or substring) whose inclusive share is worth seeing at a glance. */
     static final List<String[]> FAMILIES = List.of(
-            new String[] {"JWT verification (Nimbus + Spring Security JWT)", "com.nimbusds.", "org.springframework.security.oauth2.jwt."},
-            new String[] {"RSA / PSS signature (JDK crypto)", "sun.security.rsa.", "sun.security.provider.", "java.math.BigInteger"},
-            new String[] {"JSON parsing (Nimbus json-smart / Jackson)", "com.nimbusds.jose.shaded.", "net.minidev.json.", "tools.jackson.", "com.fasterxml.jackson."},
+            new String[] {"JWT verification (Nimbus + Spring Security JWT)",
+                "com.nimbusds.", "org.springframework.security.oauth2.jwt."},
+            new String[] {"RSA / PSS signature (JDK crypto)",
+                "sun.security.rsa.", "sun.security.provider.", "java.math.BigInteger"},
+            new String[] {"JSON parsing (Nimbus' shaded Gson / Jackson)",
+                "com.nimbusds.jose.shaded.", "tools.jackson.", "com.fasterxml.jackson."},
             new String[] {"Spring Security web filters", "org.springframework.security.web."},
             new String[] {"Spring Cloud Gateway filters + routing", "org.springframework.cloud.gateway."},
             new String[] {"Redis client (Lettuce + Spring Data Redis)", "io.lettuce.", "org.springframework.data.redis."},
@@ -30,10 +33,15 @@ public final class JfrTop {
             new String[] {"Reactor Netty + Netty", "reactor.netty.", "io.netty."},
             new String[] {"Micrometer / observation", "io.micrometer."},
             new String[] {"Logging", "ch.qos.logback.", "org.slf4j.", "org.apache.logging."},
-            new String[] {"Path matching (PathPattern / AntPath)", "org.springframework.web.util.pattern.", "org.springframework.util.AntPathMatcher"},
-            new String[] {"HTTP headers (Spring HttpHeaders / Netty headers)", "org.springframework.http.HttpHeaders", "io.netty.handler.codec.http.DefaultHttpHeaders", "org.springframework.http.server.reactive.ReactorNetty"},
+            new String[] {"Path matching (PathPattern / AntPath)",
+                "org.springframework.web.util.pattern.", "org.springframework.util.AntPathMatcher"},
+            new String[] {"HTTP headers (Spring HttpHeaders / Netty headers)", "org.springframework.http.HttpHeaders",
+                "io.netty.handler.codec.http.DefaultHttpHeaders", "org.springframework.http.server.reactive.ReactorNetty"},
             new String[] {"Regex", "java.util.regex."},
-            new String[] {"UUID generation", "java.util.UUID"});
+            new String[] {"UUID generation", "java.util.UUID"},
+            new String[] {"Throwing exceptions (stack traces)", "java.lang.Throwable."},
+            new String[] {"Lua script re-checked on every call (ResourceScriptSource)",
+                "org.springframework.scripting.support.ResourceScriptSource"});
 
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args[0]);
@@ -42,6 +50,7 @@ public final class JfrTop {
         Map<String, Integer> inclusive = new HashMap<>();
         Map<String, Integer> families = new HashMap<>();
         int samples = 0;
+        int interpreted = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
             if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
                 continue;
@@ -53,6 +62,9 @@ public final class JfrTop {
             samples++;
             List<RecordedFrame> frames = stack.getFrames();
             self.merge(name(frames.getFirst()), 1, Integer::sum);
+            if ("Interpreted".equals(frames.getFirst().getType())) {
+                interpreted++;
+            }
             Set<String> seen = new HashSet<>();
             Set<String> seenFamilies = new HashSet<>();
             for (RecordedFrame frame : frames) {
@@ -73,6 +85,8 @@ public final class JfrTop {
         if (samples == 0) {
             return;
         }
+        System.out.printf("%.1f%% of them in interpreted code (a high share: the JIT had not settled)%n",
+                100.0 * interpreted / samples);
         print("Top frames (self: on top of the stack)", self, samples, top);
         print("Top methods (inclusive: anywhere on the stack)", inclusive, samples, top);
         print("Families (inclusive)", families, samples, FAMILIES.size());
