@@ -18,6 +18,7 @@
 #     --no-build  use the jars as they are (default: rebuild a jar when its sources are newer)
 #   Environment: ROWS="a b c d" WARMUP=5 WARMUP_MAX=60 DURATION=10 CONNECTIONS=50 RATE=1000 RATE_WORKERS=25
 #     RATE_DURATION=10 JAVA_OPTS="-Xms512m -Xmx512m" NGINX_WORKERS=auto REDIS_PORT=6394 PROFILE_SECONDS=20
+#     GATEWAY_JAR=path/to/gateway.jar (another build of the gateway, e.g. to compare two branches; never rebuilt)
 #     SCENEWAY_POSTGRES_HOST/_PORT/_USER/_PASSWORD (default 127.0.0.1:5432 postgres, no password)
 # Needs: a JDK >= 21, curl, jq, and wrk, hey, nginx, redis-server (installed with apt-get when missing and root).
 set -euo pipefail
@@ -150,10 +151,9 @@ mvn_package() { # maven args...: offline first (fast, the usual case), then onli
     || ./mvnw -B -q "$@" package -DskipTests -Dexec.skip=true >>"$RUN/build.log" 2>&1 \
     || { tail -n 40 "$RUN/build.log" >&2; die "build failed: ./mvnw $* package"; }
 }
-GATEWAY_JAR=gateway/target/gateway.jar
 STOCK_JAR=bench/stock-gateway/target/stock-gateway.jar
 if [ $BUILD = 1 ]; then
-  if [[ " $ROWS " == *" c "* || " $ROWS " == *" d "* ]] && stale "$GATEWAY_JAR" gateway/src gateway/pom.xml openapi/specs openapi/pom.xml pom.xml; then
+  if [ -z "${GATEWAY_JAR:-}" ] && [[ " $ROWS " == *" c "* || " $ROWS " == *" d "* ]] && stale gateway/target/gateway.jar gateway/src gateway/pom.xml openapi/specs openapi/pom.xml pom.xml; then
     log "building the gateway"
     mvn_package -pl gateway -am
   fi
@@ -162,6 +162,7 @@ if [ $BUILD = 1 ]; then
     mvn_package -f bench/stock-gateway/pom.xml
   fi
 fi
+GATEWAY_JAR=${GATEWAY_JAR:-gateway/target/gateway.jar}
 
 # ---------------------------------------------------------------- keys, tokens, backend
 log "run directory ${RUN#"$ROOT"/}; ports: backend $BACKEND_PORT, proxy $PROXY_PORT, stock $STOCK_PORT, gateway $GATEWAY_PORT (management $GATEWAY_MGMT_PORT), redis $REDIS_PORT"
@@ -246,7 +247,7 @@ wait_http "$BACKEND_PID" "$BACKEND_URI/jwks.json" 10 || die "the backend nginx d
 [ "$(curl -s "$BACKEND_URI$API_PATH")" = "$BODY" ] || die "the backend does not answer the benchmark body"
 
 # ---------------------------------------------------------------- measuring
-declare -A RPS CPU P50 P99 NOTE WARMED
+declare -A RPS CPU CPU_AT_RATE P50 P99 NOTE WARMED
 cpu_ticks() { # pids...: utime+stime summed (fields 14 and 15 of /proc/<pid>/stat, counted after the ") ")
   local total=0 pid t
   for pid in "$@"; do
@@ -307,7 +308,12 @@ measure() { # row url pids-command jvm-pid-or-empty [curl/wrk header args...]
 
   local per_worker=$(((RATE + RATE_WORKERS - 1) / RATE_WORKERS))
   log "($row) latency at a fixed rate: hey -z ${RATE_DURATION}s -c $RATE_WORKERS -q $per_worker"
+  before=$(cpu_ticks $pids)
   run_waiting hey -z "${RATE_DURATION}s" -c "$RATE_WORKERS" -q "$per_worker" "${headers[@]}" "$url" >"$RUN/$row-hey.txt"
+  after=$(cpu_ticks $pids)
+  requests=$(awk '/^[ \t]*\[[0-9]+\]/ { n += $2 } END { print n + 0 }' "$RUN/$row-hey.txt")
+  CPU_AT_RATE[$row]=$(awk -v t=$((after - before)) -v hz="$CLK_TCK" -v n="$requests" \
+    'BEGIN { if (n > 0) printf "%.0f", t * 1e6 / hz / n; else print "-" }')
   P50[$row]=$(awk '/ 50% in / { printf "%.2f", $3 * 1000 }' "$RUN/$row-hey.txt")
   P99[$row]=$(awk '/ 99% in / { printf "%.2f", $3 * 1000 }' "$RUN/$row-hey.txt")
   local achieved bad
@@ -473,12 +479,14 @@ verdict() { # value op target
   echo
   echo "Gateway benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "backend: nginx returning ${#BODY} bytes of JSON; throughput: wrk -t1 -c$CONNECTIONS -d${DURATION}s after a warm-up (${WARMUP}s windows until steady, <= ${WARMUP_MAX}s);"
-  echo "latency: hey -c $RATE_WORKERS -q $(((RATE + RATE_WORKERS - 1) / RATE_WORKERS)) -z ${RATE_DURATION}s (target $RATE req/s); CPU: server process(es) utime+stime / requests"
+  echo "latency: hey -c $RATE_WORKERS -q $(((RATE + RATE_WORKERS - 1) / RATE_WORKERS)) -z ${RATE_DURATION}s (target $RATE req/s);"
+  echo "CPU: server process(es) utime+stime / requests, under wrk (CPU µs/req) and at the fixed rate (@$RATE)"
   echo
-  printf '%-4s %-42s %9s %12s %9s %9s  %s\n' row what req/s "CPU µs/req" "p50 ms" "p99 ms" notes
+  printf '%-4s %-42s %8s %11s %8s %8s %15s  %s\n' row what req/s "CPU µs/req" "p50 ms" "p99 ms" \
+    "CPU µs/req @$RATE" notes
   for row in a b c d; do
-    printf '%-4s %-42s %9s %12s %9s %9s  %s\n' "($row)" "${WHAT[$row]}" "${RPS[$row]:--}" "${CPU[$row]:--}" \
-      "${P50[$row]:--}" "${P99[$row]:--}" "${NOTE[$row]:-not run}"
+    printf '%-4s %-42s %8s %10s %8s %8s %15s  %s\n' "($row)" "${WHAT[$row]}" "${RPS[$row]:--}" "${CPU[$row]:--}" \
+      "${P50[$row]:--}" "${P99[$row]:--}" "${CPU_AT_RATE[$row]:--}" "${NOTE[$row]:-not run}"
   done
   echo
   db=$(ratio "${RPS[d]:-}" "${RPS[b]:-}")
