@@ -47,9 +47,10 @@ final class SandboxClientRegistrar {
                     clients.save(toRegisteredClient(client));
                     jdbc.update(connection -> {
                         var insert = connection.prepareStatement(
-                                "INSERT INTO partner_client (client_id, banks) VALUES (?, ?)");
+                                "INSERT INTO partner_client (client_id, banks, jwks) VALUES (?, ?, ?)");
                         insert.setString(1, client.clientId());
                         insert.setArray(2, connection.createArrayOf("text", client.banks().toArray()));
+                        insert.setString(3, client.jwks() == null || client.jwks().isBlank() ? null : client.jwks());
                         return insert;
                     });
                     log.info("Registered sandbox client {}", client.clientId());
@@ -61,15 +62,26 @@ final class SandboxClientRegistrar {
         return registered == null ? 0 : registered;
     }
 
+    /**
+     * A secret client gets client_credentials only; a private_key_jwt client (keys by value, kept in
+     * {@code partner_client}) also gets the authorization code and refresh grants with its exact redirect URIs.
+     */
     private RegisteredClient toRegisteredClient(SandboxClient client) {
-        return RegisteredClient.withId(UUID.randomUUID().toString())
+        RegisteredClient.Builder builder = RegisteredClient.withId(UUID.randomUUID().toString())
                 .clientId(client.clientId())
-                .clientSecret(passwordEncoder.encode(client.secret()))
                 .clientName(client.name())
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .scopes(scopes -> scopes.addAll(client.scopes()));
+        if (client.jwks() != null && !client.jwks().isBlank()) {
+            return builder.clientAuthenticationMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT)
+                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                    .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                    .redirectUris(uris -> uris.addAll(client.redirectUris()))
+                    .build();
+        }
+        return builder.clientSecret(passwordEncoder.encode(client.secret()))
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
-                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-                .scopes(scopes -> scopes.addAll(client.scopes()))
                 .build();
     }
 }
