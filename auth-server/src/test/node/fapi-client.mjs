@@ -65,9 +65,13 @@ if (customerToken.token_type.toLowerCase() !== 'dpop') throw new Error(`code tok
 let api = null;
 if (process.env.API_URL) {
   const apiUrl = new URL(process.env.API_URL);
+  // oauth4webapi throws on a 401 challenge; the test wants the status either way.
   const withProof = await oauth.protectedResourceRequest(partnerToken.access_token, 'GET', apiUrl, new Headers(),
-    null, { ...insecure, DPoP: dpop });
-  await withProof.arrayBuffer();
+    null, { ...insecure, DPoP: dpop }).catch((error) => {
+    if (error instanceof oauth.WWWAuthenticateChallengeError) return error.response;
+    throw error;
+  });
+  const withProofBody = await withProof.text();
   const lifted = await fetch(apiUrl, {
     headers: { authorization: `DPoP ${partnerToken.access_token}` }, signal: AbortSignal.timeout(10_000),
   });
@@ -78,6 +82,7 @@ if (process.env.API_URL) {
   await asBearer.arrayBuffer();
   api = {
     withProofStatus: withProof.status,
+    withProofProblem: withProof.status === 200 ? null : withProofBody,
     withoutProofStatus: lifted.status,
     withoutProofType: lifted.headers.get('content-type')?.startsWith('application/problem+json')
       ? JSON.parse(liftedBody).type : null,

@@ -10,7 +10,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -24,12 +23,12 @@ final class SandboxClientRegistrar {
     /** pg_advisory_xact_lock key for client seeding; unique within sceneway_auth. */
     private static final long SEED_CLIENTS_LOCK = 0x5CE9_0A02L;
 
-    private final RegisteredClientRepository clients;
+    private final PartnerClientRepository clients;
     private final PasswordEncoder passwordEncoder;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
 
-    SandboxClientRegistrar(RegisteredClientRepository clients, PasswordEncoder passwordEncoder, JdbcTemplate jdbc,
+    SandboxClientRegistrar(PartnerClientRepository clients, PasswordEncoder passwordEncoder, JdbcTemplate jdbc,
             TransactionTemplate transactions) {
         this.clients = clients;
         this.passwordEncoder = passwordEncoder;
@@ -43,16 +42,11 @@ final class SandboxClientRegistrar {
             jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> null, SEED_CLIENTS_LOCK);
             int count = 0;
             for (SandboxClient client : wanted) {
-                if (clients.findByClientId(client.clientId()) == null) {
+                if (clients.findIncludingDisabled(client.clientId()).isEmpty()) {
                     clients.save(toRegisteredClient(client));
-                    jdbc.update(connection -> {
-                        var insert = connection.prepareStatement(
-                                "INSERT INTO partner_client (client_id, banks, jwks) VALUES (?, ?, ?)");
-                        insert.setString(1, client.clientId());
-                        insert.setArray(2, connection.createArrayOf("text", client.banks().toArray()));
-                        insert.setString(3, client.jwks() == null || client.jwks().isBlank() ? null : client.jwks());
-                        return insert;
-                    });
+                    clients.savePartner(new PartnerClient(client.clientId(), client.banks(),
+                            client.jwks() == null || client.jwks().isBlank() ? null : client.jwks(), null, null,
+                            PartnerClient.Status.ACTIVE));
                     log.info("Registered sandbox client {}", client.clientId());
                     count++;
                 }

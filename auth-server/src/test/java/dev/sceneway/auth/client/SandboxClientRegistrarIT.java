@@ -6,6 +6,7 @@ import dev.sceneway.auth.AuthProperties;
 import dev.sceneway.auth.AuthProperties.SandboxClient;
 import dev.sceneway.auth.AuthServerTestSupport;
 import dev.sceneway.auth.MigratedDatabase;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -80,7 +81,8 @@ class SandboxClientRegistrarIT extends AuthServerTestSupport {
                         List.of()));
         CountDownLatch start = new CountDownLatch(1);
         Callable<Integer> replica = () -> {
-            var registrar = new SandboxClientRegistrar(new JdbcRegisteredClientRepository(database.jdbc()),
+            var registrar = new SandboxClientRegistrar(new PartnerClientRepository(
+                    new JdbcRegisteredClientRepository(database.jdbc()), database.jdbc(), Duration.ZERO),
                     PasswordEncoderFactories.createDelegatingPasswordEncoder(), database.jdbc(),
                     database.transactions());
             start.await(10, TimeUnit.SECONDS);
