@@ -1,7 +1,11 @@
 // An independent OAuth 2.0 client (oauth4webapi, not Spring) against a running auth-server: discovery,
-// client_credentials with DPoP, then PAR + PKCE + DPoP code flow with the customer's login automated the way a
-// browser would do it (cookies, the form's CSRF field). Prints one JSON line with what it saw; exits non-zero on
-// the first failure. Run by FapiIndependentClientIT; settings come from the environment.
+// private_key_jwt client_credentials with DPoP, then PAR + PKCE + DPoP code flow with the customer's login automated
+// the way a browser would do it (cookies, the form's CSRF field). With API_URL set, it then calls that API (through
+// the gateway) with the DPoP-bound partner token: once with a proof, once without. Prints one JSON line with what it
+// saw; exits non-zero on the first failure. Run by IndependentClientIT (auth-server) and SandboxEndToEndIT
+// (sandbox-partners); settings come from the environment:
+//   ISSUER, CLIENT_ID, CLIENT_PRIVATE_JWK (the client's private key as a JWK, RSA for PS256 or P-256 for ES256),
+//   REDIRECT_URI, CUSTOMER_USERNAME, CUSTOMER_PASSWORD, optional PARTNER_SCOPE (default accounts) and API_URL.
 import * as oauth from 'oauth4webapi';
 
 const env = (name) => {
@@ -12,7 +16,7 @@ const env = (name) => {
 
 const issuer = new URL(env('ISSUER'));
 const client = { client_id: env('CLIENT_ID') };
-const clientAuth = oauth.ClientSecretBasic(env('CLIENT_SECRET'));
+const clientAuth = oauth.PrivateKeyJwt(await importPrivateKey(JSON.parse(env('CLIENT_PRIVATE_JWK'))));
 const redirectUri = env('REDIRECT_URI');
 // The test server speaks plain HTTP on loopback; oauth4webapi refuses that unless told.
 const insecure = { [oauth.allowInsecureRequests]: true };
@@ -27,7 +31,8 @@ const dpop = oauth.DPoP(client, keyPair);
 
 // 1. Partner-level token: client_credentials, DPoP-bound.
 const partnerToken = await oauth.processClientCredentialsResponse(as, client,
-  await oauth.clientCredentialsGrantRequest(as, client, clientAuth, { scope: 'accounts' }, { ...insecure, DPoP: dpop }));
+  await oauth.clientCredentialsGrantRequest(as, client, clientAuth, { scope: process.env.PARTNER_SCOPE || 'accounts' },
+    { ...insecure, DPoP: dpop }));
 if (partnerToken.token_type.toLowerCase() !== 'dpop') throw new Error(`client_credentials token_type ${partnerToken.token_type}`);
 
 // 2. Customer-level token: PAR + PKCE S256 + dpop_jkt, customer login, code exchange with DPoP.
@@ -56,15 +61,55 @@ const customerToken = await oauth.processAuthorizationCodeResponse(as, client,
     { ...insecure, DPoP: dpop }));
 if (customerToken.token_type.toLowerCase() !== 'dpop') throw new Error(`code token_type ${customerToken.token_type}`);
 
+// 3. Optional: an API through the gateway with the DPoP-bound partner token, with its proof and without it.
+let api = null;
+if (process.env.API_URL) {
+  const apiUrl = new URL(process.env.API_URL);
+  // oauth4webapi throws on a 401 challenge; the test wants the status either way.
+  const withProof = await oauth.protectedResourceRequest(partnerToken.access_token, 'GET', apiUrl, new Headers(),
+    null, { ...insecure, DPoP: dpop }).catch((error) => {
+    if (error instanceof oauth.WWWAuthenticateChallengeError) return error.response;
+    throw error;
+  });
+  const withProofBody = await withProof.text();
+  const lifted = await fetch(apiUrl, {
+    headers: { authorization: `DPoP ${partnerToken.access_token}` }, signal: AbortSignal.timeout(10_000),
+  });
+  const liftedBody = await lifted.text();
+  const asBearer = await fetch(apiUrl, {
+    headers: { authorization: `Bearer ${partnerToken.access_token}` }, signal: AbortSignal.timeout(10_000),
+  });
+  await asBearer.arrayBuffer();
+  api = {
+    withProofStatus: withProof.status,
+    withProofProblem: withProof.status === 200 ? null : withProofBody,
+    withoutProofStatus: lifted.status,
+    withoutProofType: lifted.headers.get('content-type')?.startsWith('application/problem+json')
+      ? JSON.parse(liftedBody).type : null,
+    asBearerStatus: asBearer.status,
+  };
+}
+
 const claims = JSON.parse(Buffer.from(customerToken.access_token.split('.')[1], 'base64url').toString());
+const partnerClaims = JSON.parse(Buffer.from(partnerToken.access_token.split('.')[1], 'base64url').toString());
 console.log(JSON.stringify({
+  partnerJkt: partnerClaims.cnf?.jkt,
+  partnerClientId: partnerClaims.client_id,
   partnerTokenType: partnerToken.token_type,
   customerTokenType: customerToken.token_type,
   customerSubject: claims.sub,
   customerJkt: claims.cnf?.jkt,
   refreshToken: typeof customerToken.refresh_token === 'string',
   iss: callback.searchParams.get('iss'),
+  api,
 }));
+
+/** The client's private JWK as a WebCrypto signing key: RSA-PSS (PS256) or ECDSA P-256 (ES256). */
+async function importPrivateKey(jwk) {
+  const algorithm = jwk.kty === 'EC' ? { name: 'ECDSA', namedCurve: 'P-256' } : { name: 'RSA-PSS', hash: 'SHA-256' };
+  const { kid, ...material } = jwk;
+  return { key: await crypto.subtle.importKey('jwk', material, algorithm, false, ['sign']), kid };
+}
 
 /** RFC 7638 SHA-256 thumbprint of an EC public key: the required members in lexicographic order. */
 async function thumbprint(publicKey) {

@@ -1,5 +1,6 @@
 package dev.sceneway.auth;
 
+import dev.sceneway.auth.client.ClientKeys;
 import dev.sceneway.auth.client.Scopes;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -77,17 +78,34 @@ public record AuthProperties(
      * A partner app registered by the sandbox profile.
      *
      * @param clientId OAuth 2.0 client identifier
-     * @param secret client secret in plain text; stored only as a bcrypt hash
+     * @param secret client secret in plain text, stored only as a bcrypt hash: a {@code client_secret_basic} /
+     *     {@code client_secret_post} client with {@code client_credentials}. Exactly one of {@code secret} and
+     *     {@code jwks}
      * @param name name shown to people
      * @param scopes scopes the client may request; a subset of {@link Scopes#ALL}
      * @param banks ids of the banks that approved the app (the {@code banks} claim of its tokens)
+     * @param jwks public keys (JWKS JSON) of a {@code private_key_jwt} client, which also gets the authorization code
+     *     and refresh grants
+     * @param redirectUris exact redirect URIs of a {@code private_key_jwt} client's authorization code flow
      */
     public record SandboxClient(
             @NotBlank String clientId,
-            @NotBlank String secret,
+            @Nullable String secret,
             @NotBlank String name,
             @NotEmpty Set<@NotBlank String> scopes,
-            @DefaultValue List<@NotBlank String> banks) {
+            @DefaultValue List<@NotBlank String> banks,
+            @Nullable String jwks,
+            @DefaultValue List<@NotBlank String> redirectUris) {
+
+        @AssertTrue(message = "exactly one of secret and jwks must be set")
+        public boolean isOneCredential() {
+            return (secret == null || secret.isBlank()) != (jwks == null || jwks.isBlank());
+        }
+
+        @AssertTrue(message = "jwks must be a JWKS of public RSA (2048 bits or more) or P-256 keys")
+        public boolean isJwksPublic() {
+            return jwks == null || jwks.isBlank() || ClientKeys.parsePublicJwks(jwks).isPresent();
+        }
 
         @AssertTrue(message = "scopes must be among " + Scopes.ALL_AS_TEXT)
         public boolean isScopesKnown() {
@@ -97,7 +115,8 @@ public record AuthProperties(
         @Override
         public String toString() {
             return "SandboxClient[clientId=" + clientId + ", secret=<redacted>, name=" + name + ", scopes=" + scopes
-                    + ", banks=" + banks + "]";
+                    + ", banks=" + banks + ", jwks=" + (jwks == null ? "none" : "set") + ", redirectUris="
+                    + redirectUris + "]";
         }
     }
 }

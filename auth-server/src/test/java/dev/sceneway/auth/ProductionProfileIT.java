@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.sceneway.infra.SharedTestInfrastructure;
+import dev.sceneway.testing.TestDpop;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -45,6 +46,7 @@ class ProductionProfileIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final RSAKey partnerKey = TestClientKeys.rsa("prod-1");
+    private final TestDpop dpopKey = TestDpop.ec();
     private ConfigurableApplicationContext server;
     private String base;
 
@@ -163,15 +165,45 @@ class ProductionProfileIT {
                 .statusCode()).isEqualTo(200);
     }
 
+    /** Production requires DPoP for client_credentials: the admin token is DPoP-bound and used with a proof. */
     private HttpResponse<String> admin(String body) {
         HttpResponse<String> token = assertionToken(TestClientKeys.ADMIN_CLIENT_ID,
                 TestClientKeys.assertion(TestClientKeys.ADMIN, TestClientKeys.ADMIN_CLIENT_ID, ISSUER), "admin");
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
-        return send(HttpRequest.newBuilder(URI.create(base + "/admin/clients"))
-                .header("Authorization", "Bearer " + JSON.readTree(token.body()).get("access_token").asString())
+        String accessToken = JSON.readTree(token.body()).get("access_token").asString();
+        String url = base + "/admin/clients";
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "DPoP " + accessToken)
+                .header("DPoP", dpopKey.proof("POST", url).accessToken(accessToken).sign())
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    @Test
+    void tokenWhenClientCredentialsWithoutDpopProofThenRefused() {
+        HttpResponse<String> response = send(tokenRequest(Map.of("grant_type", "client_credentials",
+                "scope", "admin", "client_id", TestClientKeys.ADMIN_CLIENT_ID,
+                "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+                "client_assertion", TestClientKeys.assertion(TestClientKeys.ADMIN, TestClientKeys.ADMIN_CLIENT_ID,
+                        ISSUER))));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("error").asString()).isEqualTo("invalid_dpop_proof");
+    }
+
+    @Test
+    void adminWhenTheDpopBoundTokenComesWithoutItsProofThenUnauthorized() {
+        HttpResponse<String> token = assertionToken(TestClientKeys.ADMIN_CLIENT_ID,
+                TestClientKeys.assertion(TestClientKeys.ADMIN, TestClientKeys.ADMIN_CLIENT_ID, ISSUER), "admin");
+        String accessToken = JSON.readTree(token.body()).get("access_token").asString();
+
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/admin/clients"))
+                .header("Authorization", "DPoP " + accessToken)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    /** client_credentials with private_key_jwt and a DPoP proof for the token endpoint. */
     private HttpResponse<String> assertionToken(String clientId, String assertion, String scope) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "client_credentials");
@@ -179,7 +211,7 @@ class ProductionProfileIT {
         form.put("client_id", clientId);
         form.put("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
         form.put("client_assertion", assertion);
-        return send(tokenRequest(form));
+        return send(dpopTokenRequest(form));
     }
 
     private HttpRequest.Builder tokenRequest(Map<String, String> form) {
@@ -188,6 +220,10 @@ class ProductionProfileIT {
         return HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private HttpRequest.Builder dpopTokenRequest(Map<String, String> form) {
+        return tokenRequest(form).header("DPoP", dpopKey.proof("POST", base + "/oauth2/token").sign());
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {

@@ -13,6 +13,8 @@ import dev.sceneway.sdk.generated.api.CreditProductsApi;
 import dev.sceneway.sdk.generated.model.CreditProduct;
 import dev.sceneway.sdk.generated.model.CreditProductPage;
 import dev.sceneway.sdk.generated.model.CreditQuote;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,9 +23,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -236,6 +242,75 @@ class SandboxEndToEndIT {
         assertThat(took).isLessThan(Duration.ofSeconds(3));
         assertThat(reply.body()).doesNotContain("127.0.0.1", "localhost", ":" + harbourPort);
         assertThat(partner.get(LAKESIDE_PRODUCTS, token).status()).as("the other bank still answers").isEqualTo(200);
+    }
+
+    /**
+     * Issue #4's independent client (auth-server/src/test/node/fapi-client.mjs, oauth4webapi) as the sandbox's
+     * {@code fapi-demo} partner: discovery, private_key_jwt client_credentials with DPoP, PAR + PKCE + DPoP code flow
+     * with alice's login automated, then the catalogue through the gateway with the DPoP-bound partner token: 200
+     * with its proof, 401 without it (as {@code DPoP} without a proof, and as a plain bearer token). Needs Node.js;
+     * skipped loudly without it unless {@code CI} is set.
+     */
+    @Test
+    @Order(12)
+    void independentClientWithPrivateKeyJwtAndDpopCallsTheGatewayAndTheTokenIsUselessWithoutItsKey()
+            throws Exception {
+        Path home = sandbox.settings().home();
+        Path clientDir = home.resolve("auth-server/src/test/node");
+        assumeNode();
+        run(home, List.of("bash", "-c", ". scripts/node-tools.sh && require_node 'the independent OAuth client' "
+                + "&& npm_install_pinned " + home.relativize(clientDir)), Map.of());
+        String privateJwk;
+        try (InputStream key = getClass().getResourceAsStream("/sandbox-keys/fapi-demo.private-jwk.json")) {
+            privateJwk = new String(Objects.requireNonNull(key, "the demo key").readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String api = sandbox.settings().gatewayUrl() + LAKESIDE_PRODUCTS;
+
+        String output = run(home, List.of("node", clientDir.resolve("fapi-client.mjs").toString()), Map.of(
+                "ISSUER", sandbox.settings().issuer(), "CLIENT_ID", "fapi-demo", "CLIENT_PRIVATE_JWK", privateJwk,
+                "REDIRECT_URI", "http://localhost:8765/callback", "CUSTOMER_USERNAME", "alice",
+                "CUSTOMER_PASSWORD", "alice-password", "PARTNER_SCOPE", "products", "API_URL", api));
+
+        JsonNode seen = SandboxClient.JSON.readTree(output.lines().reduce((first, last) -> last).orElse("{}"));
+        assertThat(seen.path("partnerClientId").asString()).isEqualTo("fapi-demo");
+        assertThat(seen.path("partnerTokenType").asString()).isEqualToIgnoringCase("DPoP");
+        assertThat(seen.path("partnerJkt").asString()).hasSize(43);
+        assertThat(seen.path("customerTokenType").asString()).isEqualToIgnoringCase("DPoP");
+        assertThat(seen.path("customerSubject").asString()).isEqualTo("alice");
+        assertThat(seen.path("iss").asString()).isEqualTo(sandbox.settings().issuer());
+        JsonNode gateway = seen.path("api");
+        assertThat(gateway.path("withProofStatus").asInt()).as(output).isEqualTo(200);
+        assertThat(gateway.path("withoutProofStatus").asInt()).as(output).isEqualTo(401);
+        assertThat(gateway.path("withoutProofType").asString()).startsWith(PROBLEMS);
+        assertThat(gateway.path("asBearerStatus").asInt()).as(output).isEqualTo(401);
+    }
+
+    private static void assumeNode() {
+        boolean present;
+        try {
+            present = new ProcessBuilder("node", "--version").start().waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            present = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            present = false;
+        }
+        if (!present && System.getenv("CI") != null) {
+            throw new AssertionError("CI needs Node.js for the independent OAuth client");
+        }
+        Assumptions.assumeTrue(present, "Node.js is not installed: the independent OAuth client is SKIPPED");
+    }
+
+    private static String run(Path directory, List<String> command, Map<String, String> environment)
+            throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        byte[] out = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("%s finished", command).isTrue();
+        String output = new String(out, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as("%s exit code; output:%n%s", command, output).isZero();
+        return output;
     }
 
     /** The SDK as a partner uses it, on a contract-checking HTTP client. */

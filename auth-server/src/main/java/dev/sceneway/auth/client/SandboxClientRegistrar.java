@@ -10,7 +10,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -24,12 +23,12 @@ final class SandboxClientRegistrar {
     /** pg_advisory_xact_lock key for client seeding; unique within sceneway_auth. */
     private static final long SEED_CLIENTS_LOCK = 0x5CE9_0A02L;
 
-    private final RegisteredClientRepository clients;
+    private final PartnerClientRepository clients;
     private final PasswordEncoder passwordEncoder;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
 
-    SandboxClientRegistrar(RegisteredClientRepository clients, PasswordEncoder passwordEncoder, JdbcTemplate jdbc,
+    SandboxClientRegistrar(PartnerClientRepository clients, PasswordEncoder passwordEncoder, JdbcTemplate jdbc,
             TransactionTemplate transactions) {
         this.clients = clients;
         this.passwordEncoder = passwordEncoder;
@@ -43,15 +42,11 @@ final class SandboxClientRegistrar {
             jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> null, SEED_CLIENTS_LOCK);
             int count = 0;
             for (SandboxClient client : wanted) {
-                if (clients.findByClientId(client.clientId()) == null) {
+                if (clients.findIncludingDisabled(client.clientId()).isEmpty()) {
                     clients.save(toRegisteredClient(client));
-                    jdbc.update(connection -> {
-                        var insert = connection.prepareStatement(
-                                "INSERT INTO partner_client (client_id, banks) VALUES (?, ?)");
-                        insert.setString(1, client.clientId());
-                        insert.setArray(2, connection.createArrayOf("text", client.banks().toArray()));
-                        return insert;
-                    });
+                    clients.savePartner(new PartnerClient(client.clientId(), client.banks(),
+                            client.jwks() == null || client.jwks().isBlank() ? null : client.jwks(), null, null,
+                            PartnerClient.Status.ACTIVE));
                     log.info("Registered sandbox client {}", client.clientId());
                     count++;
                 }
@@ -61,15 +56,26 @@ final class SandboxClientRegistrar {
         return registered == null ? 0 : registered;
     }
 
+    /**
+     * A secret client gets client_credentials only; a private_key_jwt client (keys by value, kept in
+     * {@code partner_client}) also gets the authorization code and refresh grants with its exact redirect URIs.
+     */
     private RegisteredClient toRegisteredClient(SandboxClient client) {
-        return RegisteredClient.withId(UUID.randomUUID().toString())
+        RegisteredClient.Builder builder = RegisteredClient.withId(UUID.randomUUID().toString())
                 .clientId(client.clientId())
-                .clientSecret(passwordEncoder.encode(client.secret()))
                 .clientName(client.name())
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .scopes(scopes -> scopes.addAll(client.scopes()));
+        if (client.jwks() != null && !client.jwks().isBlank()) {
+            return builder.clientAuthenticationMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT)
+                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                    .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                    .redirectUris(uris -> uris.addAll(client.redirectUris()))
+                    .build();
+        }
+        return builder.clientSecret(passwordEncoder.encode(client.secret()))
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
-                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-                .scopes(scopes -> scopes.addAll(client.scopes()))
                 .build();
     }
 }

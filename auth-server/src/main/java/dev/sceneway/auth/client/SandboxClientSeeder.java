@@ -6,7 +6,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,7 +22,7 @@ class SandboxClientSeeder implements ApplicationRunner {
     private final AuthProperties properties;
     private final SandboxClientRegistrar registrar;
 
-    SandboxClientSeeder(AuthProperties properties, RegisteredClientRepository clients, PasswordEncoder passwordEncoder,
+    SandboxClientSeeder(AuthProperties properties, PartnerClientRepository clients, PasswordEncoder passwordEncoder,
             JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.properties = properties;
         this.registrar = new SandboxClientRegistrar(clients, passwordEncoder, jdbc,

@@ -83,9 +83,12 @@ public class FapiProfile {
                 ? new DpopJktBinding(provider, authorizations) : provider);
     }
 
-    /** RFC 8414 metadata naming exactly what is enforced (FAPI 2.0 section 5.3.1.1). */
+    /**
+     * RFC 8414 metadata naming exactly what is enforced (FAPI 2.0 section 5.3.1.1): grants, response types, PKCE,
+     * DPoP, PAR, iss. The client authentication members come from {@code ClientAuthenticationSetup#advertise}, the
+     * same object that enforces them.
+     */
     public void metadata(OAuth2AuthorizationServerMetadata.Builder metadata) {
-        List<String> authMethods = properties.tokenEndpointAuthMethods();
         metadata.grantTypes(grants -> {
             grants.clear();
             grants.addAll(GRANT_TYPES);
@@ -98,19 +101,11 @@ public class FapiProfile {
         }).dPoPSigningAlgorithms(algorithms -> {
             algorithms.clear();
             algorithms.addAll(DpopTokenRequestPolicy.ALGORITHMS);
-        }).tokenEndpointAuthenticationMethods(methods -> replace(methods, authMethods))
-                .tokenIntrospectionEndpointAuthenticationMethods(methods -> replace(methods, authMethods))
-                .tokenRevocationEndpointAuthenticationMethods(methods -> replace(methods, authMethods))
-                .claims(claims -> {
-                    // Spring advertises mTLS-bound tokens by default; this server binds tokens with DPoP only.
-                    claims.remove("tls_client_certificate_bound_access_tokens");
-                    claims.put("require_pushed_authorization_requests", true);
-                    claims.put("authorization_response_iss_parameter_supported", true);
-                });
-    }
-
-    private static void replace(List<String> methods, List<String> with) {
-        methods.clear();
-        methods.addAll(with);
+        }).claims(claims -> {
+            // Spring advertises mTLS-bound tokens by default; this server binds tokens with DPoP only.
+            claims.remove("tls_client_certificate_bound_access_tokens");
+            claims.put("require_pushed_authorization_requests", true);
+            claims.put("authorization_response_iss_parameter_supported", true);
+        });
     }
 }

@@ -57,8 +57,9 @@ final class AccessTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingCo
             // types Spring Security's Jackson allowlist accepts (ArrayList is one, List.of's classes are not).
             claims.put(JwtClaimNames.AUD, new ArrayList<>(audience));
             claims.put("client_id", clientId);
-            // The banks that approved the client: the gateway refuses a call to any other bank.
-            claims.put(BANKS_CLAIM, PartnerSettings.banks(context.getRegisteredClient()));
+            // The banks that approved the client: the gateway refuses a call to any other bank. Mutable for the
+            // same reason as aud: a customer grant stores these claims.
+            claims.put(BANKS_CLAIM, new ArrayList<>(PartnerSettings.banks(context.getRegisteredClient())));
             if (scopes.isEmpty()) {
                 claims.remove("scope");
             } else {

@@ -6,7 +6,10 @@ import dev.sceneway.auth.AuthProperties;
 import dev.sceneway.auth.AuthProperties.SandboxClient;
 import dev.sceneway.auth.AuthServerTestSupport;
 import dev.sceneway.auth.MigratedDatabase;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -38,28 +41,48 @@ class SandboxClientRegistrarIT extends AuthServerTestSupport {
         assertThat(jdbc.queryForList(
                 "SELECT client_id FROM oauth2_registered_client WHERE client_id LIKE '%-demo' ORDER BY client_id",
                 String.class))
-                .containsExactly("checkout-demo", "renovation-demo");
+                .containsExactly("checkout-demo", "fapi-demo", "renovation-demo");
+    }
+
+    @Test
+    void privateKeyJwtDemoClientWhenSeededThenNoSecretItsKeysByValueAndTheCodeFlowGrants() {
+        Map<String, Object> client = jdbc.queryForMap("SELECT client_secret, client_authentication_methods, "
+                + "authorization_grant_types, redirect_uris FROM oauth2_registered_client WHERE client_id = ?",
+                "fapi-demo");
+        Map<String, Object> partner = jdbc.queryForMap("SELECT jwks, array_to_string(banks, ',') AS banks "
+                + "FROM partner_client WHERE client_id = ?", "fapi-demo");
+
+        assertThat(client.get("client_secret")).isNull();
+        assertThat(client.get("client_authentication_methods")).isEqualTo("private_key_jwt");
+        assertThat(String.valueOf(client.get("authorization_grant_types")).split(","))
+                .containsExactlyInAnyOrder("client_credentials", "authorization_code", "refresh_token");
+        assertThat(client.get("redirect_uris")).isEqualTo("http://localhost:8765/callback");
+        assertThat(String.valueOf(partner.get("jwks"))).contains("\"kid\":\"fapi-demo-1\"").doesNotContain("\"d\"");
+        assertThat(String.valueOf(partner.get("banks")).split(",")).containsExactlyInAnyOrder("lakeside", "harbour");
     }
 
     @Test
     void secretsWhenStoredThenBcryptHashesNotThePlainSecrets() {
         List<String> secrets = jdbc.queryForList(
-                "SELECT client_secret FROM oauth2_registered_client WHERE client_id LIKE '%-demo'", String.class);
+                "SELECT client_secret FROM oauth2_registered_client WHERE client_id IN (?, ?)", String.class,
+                "renovation-demo", "checkout-demo");
 
         assertThat(secrets).hasSize(2).allSatisfy(secret -> assertThat(secret).startsWith("{bcrypt}$2"));
         assertThat(secrets).doesNotContainAnyElementsOf(
-                properties.sandboxClients().stream().map(SandboxClient::secret).toList());
+                properties.sandboxClients().stream().map(SandboxClient::secret).filter(Objects::nonNull).toList());
     }
 
     @Test
     void registerMissingWhenTwoReplicasSeedAnEmptyDatabaseTogetherThenEachClientOnce() throws Exception {
         MigratedDatabase database = MigratedDatabase.create("auth_seed");
         List<SandboxClient> wanted = List.of(
-                new SandboxClient("one", "one-secret", "One", Set.of("products"), List.of()),
-                new SandboxClient("two", "two-secret", "Two", Set.of("products", "accounts"), List.of()));
+                new SandboxClient("one", "one-secret", "One", Set.of("products"), List.of(), null, List.of()),
+                new SandboxClient("two", "two-secret", "Two", Set.of("products", "accounts"), List.of(), null,
+                        List.of()));
         CountDownLatch start = new CountDownLatch(1);
         Callable<Integer> replica = () -> {
-            var registrar = new SandboxClientRegistrar(new JdbcRegisteredClientRepository(database.jdbc()),
+            var registrar = new SandboxClientRegistrar(new PartnerClientRepository(
+                    new JdbcRegisteredClientRepository(database.jdbc()), database.jdbc(), Duration.ZERO),
                     PasswordEncoderFactories.createDelegatingPasswordEncoder(), database.jdbc(),
                     database.transactions());
             start.await(10, TimeUnit.SECONDS);

@@ -2,6 +2,7 @@ package dev.sceneway.auth.fapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sceneway.auth.TestClientKeys;
 import dev.sceneway.testing.TestDpop;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -32,20 +33,21 @@ final class CodeFlowClient {
 
     static final String CLIENT_ID = "code-flow-test";
     static final String OTHER_CLIENT_ID = "code-flow-other";
-    static final String SECRET = "code-flow-secret";
     static final String REDIRECT_URI = "https://partner.example/callback";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final int port;
     private final String clientId;
+    private final String issuer;
     private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     final String codeVerifier = randomUrlSafe();
     final TestDpop dpopKey = TestDpop.ec();
 
-    CodeFlowClient(int port, String clientId) {
+    CodeFlowClient(int port, String clientId, String issuer) {
         this.port = port;
         this.clientId = clientId;
+        this.issuer = issuer;
     }
 
     URI uri(String path) {
@@ -72,9 +74,9 @@ final class CodeFlowClient {
 
     /** PAR with a DPoP proof header (RFC 9449 section 10.1). */
     HttpResponse<String> push(Map<String, String> form, @Nullable String dpopProof) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/oauth2/par")).header("Authorization", basic())
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/oauth2/par"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(formBody(form)));
+                .POST(HttpRequest.BodyPublishers.ofString(formBody(authenticated(form))));
         if (dpopProof != null) {
             request.header("DPoP", dpopProof);
         }
@@ -117,9 +119,9 @@ final class CodeFlowClient {
     }
 
     HttpResponse<String> token(Map<String, String> form, @Nullable String dpopProof) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/oauth2/token")).header("Authorization", basic())
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/oauth2/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(formBody(form)));
+                .POST(HttpRequest.BodyPublishers.ofString(formBody(authenticated(form))));
         if (dpopProof != null) {
             request.header("DPoP", dpopProof);
         }
@@ -136,10 +138,11 @@ final class CodeFlowClient {
                 "code_verifier", codeVerifier), dpopProof);
     }
 
+    /** A form post authenticated as this client (the login form ignores the extra client assertion fields). */
     HttpResponse<String> postForm(String path, Map<String, String> form) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic())
+        return send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(formBody(form))));
+                .POST(HttpRequest.BodyPublishers.ofString(formBody(authenticated(form)))));
     }
 
     static Map<String, String> query(URI uri) {
@@ -159,9 +162,13 @@ final class CodeFlowClient {
         return uri("/").resolve(location);
     }
 
-    private String basic() {
-        byte[] credentials = (clientId + ":" + SECRET).getBytes(StandardCharsets.UTF_8);
-        return "Basic " + Base64.getEncoder().encodeToString(credentials);
+    /** {@code form} plus private_key_jwt client authentication (RFC 7523 section 2.2), a fresh assertion each time. */
+    private Map<String, String> authenticated(Map<String, String> form) {
+        Map<String, String> all = new LinkedHashMap<>(form);
+        all.put("client_id", clientId);
+        all.put("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
+        all.put("client_assertion", TestClientKeys.assertion(CodeFlowClients.KEYS.get(clientId), clientId, issuer));
+        return all;
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.SignedJWT;
 import dev.sceneway.auth.AuthServerTestSupport;
 import dev.sceneway.auth.TestClock;
+import dev.sceneway.auth.client.PartnerClientRepository;
 import dev.sceneway.testing.TestDpop;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -15,17 +16,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /** The authorization code flow as FAPI 2.0 allows it: PAR, PKCE S256, login, iss, short single-use codes, DPoP. */
 class CodeFlowIT extends AuthServerTestSupport {
 
     @Autowired
-    private RegisteredClientRepository clients;
-
-    @Autowired
-    private PasswordEncoder passwords;
+    private PartnerClientRepository clients;
 
     @Autowired
     private TestClock clock;
@@ -34,14 +30,14 @@ class CodeFlowIT extends AuthServerTestSupport {
 
     @BeforeEach
     void registerPartner() {
-        CodeFlowClients.register(clients, passwords);
-        partner = new CodeFlowClient(port, CodeFlowClient.CLIENT_ID);
+        CodeFlowClients.register(clients);
+        partner = new CodeFlowClient(port, CodeFlowClient.CLIENT_ID, ISSUER);
     }
 
     @AfterEach
     void resetClockAndPartners() {
         clock.reset();
-        CodeFlowClients.unregister(jdbc);
+        CodeFlowClients.removeGrants(jdbc);
     }
 
     @Test
@@ -63,6 +59,8 @@ class CodeFlowIT extends AuthServerTestSupport {
         assertThat(accessToken.getJWTClaimsSet().getStringClaim("client_id")).isEqualTo(CodeFlowClient.CLIENT_ID);
         assertThat(accessToken.getJWTClaimsSet().getJSONObjectClaim("cnf"))
                 .containsEntry("jkt", partner.dpopKey.thumbprint());
+        assertThat(accessToken.getJWTClaimsSet().getStringListClaim("banks"))
+                .containsExactlyInAnyOrder("lakeside", "harbour");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.sceneway.auth.fapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sceneway.auth.AuthServerApplication;
+import dev.sceneway.auth.client.PartnerClientRepository;
 import dev.sceneway.infra.Infrastructure;
 import dev.sceneway.infra.SharedTestInfrastructure;
 import java.io.IOException;
@@ -15,8 +16,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,13 +40,13 @@ class IndependentClientIT {
                         "--spring.datasource.url=" + SharedTestInfrastructure.freshDatabase("auth_node_client"),
                         "--spring.datasource.username=" + SharedTestInfrastructure.postgres().username(),
                         "--spring.datasource.password=" + SharedTestInfrastructure.postgres().password())) {
-            CodeFlowClients.register(server.getBean(RegisteredClientRepository.class),
-                    server.getBean(PasswordEncoder.class));
+            CodeFlowClients.register(server.getBean(PartnerClientRepository.class));
             run(List.of("bash", "-c", ". ../scripts/node-tools.sh && require_node 'the independent OAuth client' "
                     + "&& npm_install_pinned " + CLIENT_DIR), Map.of());
 
             String output = run(List.of("node", CLIENT_DIR.resolve("fapi-client.mjs").toString()), Map.of(
-                    "ISSUER", issuer, "CLIENT_ID", CodeFlowClient.CLIENT_ID, "CLIENT_SECRET", CodeFlowClient.SECRET,
+                    "ISSUER", issuer, "CLIENT_ID", CodeFlowClient.CLIENT_ID, "CLIENT_PRIVATE_JWK",
+                    CodeFlowClients.KEYS.get(CodeFlowClient.CLIENT_ID).toJSONString(),
                     "REDIRECT_URI", CodeFlowClient.REDIRECT_URI, "CUSTOMER_USERNAME", "alice",
                     "CUSTOMER_PASSWORD", "alice-password"));
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.SignedJWT;
 import dev.sceneway.auth.AuthServerTestSupport;
+import dev.sceneway.auth.client.PartnerClientRepository;
 import dev.sceneway.testing.TestDpop;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -12,8 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /**
  * What happens to tokens after issue: refresh (customer grants only, bound to the client), introspection (RFC 7662)
@@ -22,24 +21,21 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 class TokenLifecycleIT extends AuthServerTestSupport {
 
     @Autowired
-    private RegisteredClientRepository clients;
-
-    @Autowired
-    private PasswordEncoder passwords;
+    private PartnerClientRepository clients;
 
     private CodeFlowClient partner;
     private CodeFlowClient otherPartner;
 
     @BeforeEach
     void registerPartners() {
-        CodeFlowClients.register(clients, passwords);
-        partner = new CodeFlowClient(port, CodeFlowClient.CLIENT_ID);
-        otherPartner = new CodeFlowClient(port, CodeFlowClient.OTHER_CLIENT_ID);
+        CodeFlowClients.register(clients);
+        partner = new CodeFlowClient(port, CodeFlowClient.CLIENT_ID, ISSUER);
+        otherPartner = new CodeFlowClient(port, CodeFlowClient.OTHER_CLIENT_ID, ISSUER);
     }
 
     @AfterEach
     void unregisterPartners() {
-        CodeFlowClients.unregister(jdbc);
+        CodeFlowClients.removeGrants(jdbc);
     }
 
     private Map<String, String> customerTokens() {

@@ -69,10 +69,10 @@ class SigningKeyIT extends AuthServerTestSupport {
             SignedJWT jwt = SignedJWT.parse(token);
             assertThat(jwt.verify(new RSASSAVerifier(published.getKeyByKeyId(jwt.getHeader().getKeyID())
                     .toRSAKey()))).isTrue();
-            // The second instance's seeder found both demo partners and registered nothing.
+            // The second instance's seeder found the three demo partners and registered nothing.
             assertThat(jdbc.queryForObject(
                     "SELECT count(*) FROM oauth2_registered_client WHERE client_id LIKE '%-demo'", Integer.class))
-                    .isEqualTo(2);
+                    .isEqualTo(3);
         }
         assertThat(jdbc.queryForObject("SELECT count(*) FROM signing_key", Integer.class)).isEqualTo(1);
     }

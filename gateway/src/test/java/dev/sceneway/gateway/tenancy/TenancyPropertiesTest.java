@@ -25,7 +25,7 @@ class TenancyPropertiesTest {
         TenancyProperties properties = Binder.get(environment)
                 .bindOrCreate("sceneway.gateway.tenancy", TenancyProperties.class);
 
-        assertThat(properties.seedPlans()).containsOnlyKeys("renovation-demo", "checkout-demo");
+        assertThat(properties.seedPlans()).containsOnlyKeys("renovation-demo", "checkout-demo", "fapi-demo");
         properties.seedPlans().values().forEach(byBank -> assertThat(byBank).containsOnlyKeys("lakeside", "harbour"));
         assertThat(properties.seedPlans().get("renovation-demo").get("lakeside").toPlan())
                 .isEqualTo(new Plan(5, 1, 100_000, 2_000_000));

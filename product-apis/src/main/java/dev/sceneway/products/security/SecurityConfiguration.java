@@ -49,6 +49,12 @@ class SecurityConfiguration {
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(scopeAuthorities()))
+                        // DPoP-bound tokens (RFC 9449 section 7) come as "Authorization: DPoP" with the partner's
+                        // proof, which the gateway forwards unchanged and checks too: this service checks it again
+                        // (signature, htm, htu, iat, ath, cnf.jkt). The htu names the gateway's public URL, which
+                        // this service sees through the gateway's X-Forwarded-* headers (server.forward-headers-
+                        // strategy). Spring refuses a DPoP-bound token sent as a bearer token.
+                        .dPoP(dpop -> dpop.authenticationFailureHandler(entryPoint::commence))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDenied))
                 .exceptionHandling(exceptions -> exceptions

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.nimbusds.jose.JWSAlgorithm;
 import dev.sceneway.products.support.LakesideInstanceTest;
 import dev.sceneway.products.support.ProductTokens;
+import dev.sceneway.testing.TestDpop;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;
@@ -56,6 +57,27 @@ class AccessTokenVerificationIT extends LakesideInstanceTest {
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://sceneway.dev/problems/token-invalid"))
                 .andExpect(jsonPath("$.title").value("Access token invalid"));
+    }
+
+    @Test
+    void dpopBoundTokenWhenSentWithAProofOfItsKeyThenAcceptedAndWithoutItRefused() throws Exception {
+        TestDpop key = TestDpop.ec();
+        String token = ProductTokens.token().scope("products").boundToDpopKey(key.thumbprint()).sign();
+        String url = "http://localhost" + PRODUCTS;
+
+        mvc.perform(get(PRODUCTS).header(HttpHeaders.AUTHORIZATION, "DPoP " + token)
+                        .header("DPoP", key.proof("GET", url).accessToken(token).sign()))
+                .andExpect(status().isOk());
+        mvc.perform(get(PRODUCTS).header(HttpHeaders.AUTHORIZATION, "DPoP " + token))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get(PRODUCTS).header(HttpHeaders.AUTHORIZATION, bearer(token)))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get(PRODUCTS).header(HttpHeaders.AUTHORIZATION, "DPoP " + token)
+                        .header("DPoP", TestDpop.ec().proof("GET", url).accessToken(token).sign()))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get(PRODUCTS).header(HttpHeaders.AUTHORIZATION, "DPoP " + token)
+                        .header("DPoP", key.proof("GET", "http://localhost/other").accessToken(token).sign()))
+                .andExpect(status().isUnauthorized());
     }
 
     @Test

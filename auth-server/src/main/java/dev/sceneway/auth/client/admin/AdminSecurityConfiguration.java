@@ -7,6 +7,9 @@ import dev.sceneway.auth.client.Scopes;
 import dev.sceneway.auth.problem.Problem;
 import dev.sceneway.auth.problem.ProblemResponses;
 import dev.sceneway.auth.problem.ProblemType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -37,12 +40,12 @@ class AdminSecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority("SCOPE_" + Scopes.ADMIN))
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.decoder(adminTokenDecoder(keys, properties)))
-                        .authenticationEntryPoint((request, response, e) -> {
-                            response.setHeader("WWW-Authenticate", "Bearer");
-                            problems.write(Problem.of(ProblemType.AUTHENTICATION_REQUIRED,
-                                    "A valid access token with scope admin is required.", request.getRequestURI()),
-                                    response);
-                        })
+                        // Admin tokens are DPoP-bound wherever client_credentials requires DPoP (every profile but
+                        // the sandbox): "Authorization: DPoP" with a proof of the token's key (RFC 9449 section 7).
+                        .dPoP(dpop -> dpop.authenticationFailureHandler((request, response, e) ->
+                                authenticationRequired(problems, request, response, "DPoP")))
+                        .authenticationEntryPoint((request, response, e) ->
+                                authenticationRequired(problems, request, response, "Bearer"))
                         .accessDeniedHandler((request, response, e) -> problems.write(Problem.of(
                                 ProblemType.FORBIDDEN, "The access token lacks scope admin.",
                                 request.getRequestURI()), response)))
@@ -51,6 +54,13 @@ class AdminSecurityConfiguration {
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(RequestCacheConfigurer::disable);
         return http.build();
+    }
+
+    private static void authenticationRequired(ProblemResponses problems, HttpServletRequest request,
+            HttpServletResponse response, String scheme) throws IOException {
+        response.setHeader("WWW-Authenticate", scheme);
+        problems.write(Problem.of(ProblemType.AUTHENTICATION_REQUIRED,
+                "A valid access token with scope admin is required.", request.getRequestURI()), response);
     }
 
     private static JwtDecoder adminTokenDecoder(JWKSource<SecurityContext> keys, AuthProperties properties) {
