@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  *   sign-rate SECONDS               raw PS256 signatures per second, one thread, with the JDK
  *   setup BASE_URL DIR              admin token (private_key_jwt), then a partner app through the admin API
  *   grants BASE_URL DIR N THREADS [SERVER_PID]
- *                                   N client_credentials grants, each with a fresh PS256 assertion (unique jti),
+ *                                   N client_credentials grants, each with a fresh PS256 assertion (unique jti) and DPoP proof,
  *                                   signed before the clock starts; prints grants/s and, given the server's pid,
  *                                   the server's CPU seconds from /proc/PID/stat and grants per CPU-second
  */
@@ -61,7 +61,7 @@ public final class AuthGrantsBench {
 
     static void keys(Path dir) throws Exception {
         Files.createDirectories(dir);
-        for (String name : List.of("admin", "partner")) {
+        for (String name : List.of("admin", "partner", "dpop")) {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
@@ -70,6 +70,8 @@ public final class AuthGrantsBench {
             Files.writeString(dir.resolve(name + ".jwks"), "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"kid\":\""
                     + name + "-1\",\"n\":\"" + unsigned(pub.getModulus()) + "\",\"e\":\""
                     + unsigned(pub.getPublicExponent()) + "\"}]}");
+            Files.writeString(dir.resolve(name + ".jwk"), "{\"kty\":\"RSA\",\"n\":\"" + unsigned(pub.getModulus())
+                    + "\",\"e\":\"" + unsigned(pub.getPublicExponent()) + "\"}");
         }
     }
 
@@ -107,12 +109,15 @@ public final class AuthGrantsBench {
             if (token != null) {
                 Thread.sleep(250); // the admin client is registered just after the server starts listening
             }
-            token = token(base, "bench-admin", assertion(admin, "admin-1", "bench-admin", issuer), "admin");
+            token = token(base, "bench-admin", assertion(admin, "admin-1", "bench-admin", issuer), "admin",
+                    dpopProof(DpopKey.load(dir), "POST", base + "/oauth2/token", null));
         }
         require(token, 200);
         String adminToken = member(token.body(), "access_token");
         HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/admin/clients"))
-                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                .header("Authorization", "DPoP " + adminToken)
+                .header("DPoP", dpopProof(DpopKey.load(dir), "POST", base + "/admin/clients", adminToken))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"client_name\":\"Bench partner\",\"scope\":\"products\","
                         + "\"banks\":[\"lakeside\",\"harbour\"],\"jwks\":"
                         + Files.readString(dir.resolve("partner.jwks")) + "}")).build(),
@@ -125,8 +130,16 @@ public final class AuthGrantsBench {
         String clientId = Files.readString(dir.resolve("client_id")).strip();
         PrivateKey key = privateKey(dir.resolve("partner.p8"));
         List<String> assertions = new ArrayList<>(n);
+        List<String> proofs = new ArrayList<>(n);
+        // Several DPoP keys: Spring Security's replay cache admits at most 1,000 proofs per key in its window (a
+        // guard against one key flooding it), and a partner app that fetches a token per call would rotate keys too.
+        List<DpopKey> dpopKeys = new ArrayList<>();
+        for (int k = 0; k < DPOP_KEYS; k++) {
+            dpopKeys.add(DpopKey.generate());
+        }
         for (int i = 0; i < n; i++) {
             assertions.add(assertion(key, "partner-1", clientId, base));
+            proofs.add(dpopProof(dpopKeys.get(i % DPOP_KEYS), "POST", base + "/oauth2/token", null));
         }
         AtomicInteger next = new AtomicInteger();
         AtomicInteger ok = new AtomicInteger();
@@ -140,7 +153,8 @@ public final class AuthGrantsBench {
                 workers.add(pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
                         try {
-                            HttpResponse<String> response = token(base, clientId, assertions.get(i), "products");
+                            HttpResponse<String> response = token(base, clientId, assertions.get(i), "products",
+                                    proofs.get(i));
                             if (response.statusCode() == 200 && response.body().contains("\"access_token\"")) {
                                 ok.incrementAndGet();
                             } else {
@@ -185,7 +199,7 @@ public final class AuthGrantsBench {
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
-    static HttpResponse<String> token(String base, String clientId, String assertion, String scope)
+    static HttpResponse<String> token(String base, String clientId, String assertion, String scope, String dpop)
             throws IOException, InterruptedException {
         String form = "grant_type=client_credentials&scope=" + scope + "&client_id=" + enc(clientId)
                 + "&client_assertion_type=" + enc("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
@@ -193,7 +207,44 @@ public final class AuthGrantsBench {
         return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("DPoP", dpop)
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * A DPoP proof (RFC 9449) for one request, PS256 with the bench's DPoP key, a fresh jti; {@code ath} when it goes
+     * with an access token. Production requires one on every client_credentials grant (FAPI 2.0 sender-constraining).
+     */
+    static String dpopProof(DpopKey key, String method, String url, String accessToken) throws Exception {
+        long now = Instant.now().getEpochSecond();
+        String header = b64("{\"typ\":\"dpop+jwt\",\"alg\":\"PS256\",\"jwk\":" + key.publicJwk() + "}");
+        String ath = accessToken == null ? "" : ",\"ath\":\"" + B64URL.encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest(
+                        accessToken.getBytes(StandardCharsets.US_ASCII))) + "\"";
+        String claims = b64("{\"jti\":\"" + UUID.randomUUID() + "\",\"htm\":\"" + method + "\",\"htu\":\"" + url
+                + "\",\"iat\":" + now + ath + "}");
+        String input = header + "." + claims;
+        return input + "." + B64URL.encodeToString(ps256(key.privateKey(), input.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    static final int DPOP_KEYS = 32;
+
+    /** An RSA key for DPoP proofs and its public JWK. */
+    record DpopKey(PrivateKey privateKey, String publicJwk) {
+
+        static DpopKey load(Path dir) throws Exception {
+            return new DpopKey(AuthGrantsBench.privateKey(dir.resolve("dpop.p8")),
+                    Files.readString(dir.resolve("dpop.jwk")));
+        }
+
+        static DpopKey generate() throws Exception {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair pair = generator.generateKeyPair();
+            RSAPublicKey pub = (RSAPublicKey) pair.getPublic();
+            return new DpopKey(pair.getPrivate(), "{\"kty\":\"RSA\",\"n\":\"" + unsigned(pub.getModulus())
+                    + "\",\"e\":\"" + unsigned(pub.getPublicExponent()) + "\"}");
+        }
     }
 
     /** An RFC 7523 client assertion: aud = issuer (FAPI 2.0), exp in 120 s, a fresh jti, PS256. */
