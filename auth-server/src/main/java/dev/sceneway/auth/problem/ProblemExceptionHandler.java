@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -27,6 +28,15 @@ class ProblemExceptionHandler {
                         e.getSupportedHttpMethods().stream().map(Object::toString).toList()) + ".";
         return ProblemResponses.entity(Problem.of(ProblemType.METHOD_NOT_ALLOWED, detail, request.getRequestURI()),
                 e.getHeaders());
+    }
+
+    /** A body that is not the JSON an endpoint reads is the caller's mistake: 400, never the parser's message. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Problem> unreadableBody(HttpMessageNotReadableException e, HttpServletRequest request) {
+        log.debug("{} {}: unreadable body: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        return ProblemResponses.entity(Problem.of(ProblemType.BAD_REQUEST,
+                "The request body is not the JSON document this endpoint reads.", request.getRequestURI()),
+                HttpHeaders.EMPTY);
     }
 
     @ExceptionHandler(Exception.class)

@@ -45,6 +45,19 @@ class ProblemIT extends AuthServerTestSupport {
     }
 
     @Test
+    void bodyWhenNotJsonThenBadRequestProblemWithoutTheParsersMessage() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(FailingTestController.ECHO_PATH))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"text\": ")));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json(response).get("type").asString()).isEqualTo("https://sceneway.dev/problems/bad-request");
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("JSON parse")
+                .doesNotContain("Unexpected end");
+    }
+
+    @Test
     void failureWhenUnexpectedThenInternalErrorProblemWithoutTheCause() {
         HttpResponse<String> response = get(FailingTestController.PATH);
 
