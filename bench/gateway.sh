@@ -16,7 +16,7 @@
 #     --profile   after (d)'s measurements, record ${PROFILE_SECONDS}s of load with JFR and print the hot frames
 #                 (same as PROFILE=d; PROFILE="b d" profiles (b) too)
 #     --no-build  use the jars as they are (default: rebuild a jar when its sources are newer)
-#   Environment: ROWS="a b c d" WARMUP=5 WARMUP_MAX=60 DURATION=10 CONNECTIONS=50 RATE=1000 RATE_WORKERS=25
+#   Environment: ROWS="a b c d" WARMUP=5 WARMUP_MIN_JVM=60 WARMUP_MAX=90 DURATION=10 CONNECTIONS=50 RATE=1000 RATE_WORKERS=25
 #     RATE_DURATION=10 JAVA_OPTS="-Xms512m -Xmx512m" NGINX_WORKERS=auto REDIS_PORT=6394 PROFILE_SECONDS=20
 #     GATEWAY_JAR=path/to/gateway.jar (another build of the gateway, e.g. to compare two branches; never rebuilt)
 #     SCENEWAY_POSTGRES_HOST/_PORT/_USER/_PASSWORD (default 127.0.0.1:5432 postgres, no password)
@@ -28,7 +28,10 @@ ROOT=$PWD
 
 ROWS=${ROWS:-"a b c d"}
 WARMUP=${WARMUP:-5}
-WARMUP_MAX=${WARMUP_MAX:-60}
+WARMUP_MAX=${WARMUP_MAX:-90}
+# A JVM row warms up at least this long: C2 compiles the gateway's deep reactive chains for a minute or more on this
+# box, with plateaus on the way where two windows agree (a run stopped at 30 s measured row (d) at half its speed).
+WARMUP_MIN_JVM=${WARMUP_MIN_JVM:-60}
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-50}
 RATE=${RATE:-1000}
@@ -284,7 +287,8 @@ measure() { # row url pids-command jvm-pid-or-empty [curl/wrk header args...]
     queued=$(jit_queue "$jvm")
     log "($row) warm-up: ${current} req/s after ${waited}s${jvm:+, $queued methods queued for the JIT}"
     if { awk -v a="$previous" -v b="$current" 'BEGIN { exit !(a > 0 && b <= a * 1.1 && b >= a * 0.9) }' \
-         && [ "$queued" -le 3 ]; } || [ $((waited + WARMUP)) -gt "$WARMUP_MAX" ]; then
+         && [ "$queued" -le 3 ] && { [ -z "$jvm" ] || [ "$waited" -ge "$WARMUP_MIN_JVM" ]; }; } \
+         || [ $((waited + WARMUP)) -gt "$WARMUP_MAX" ]; then
       break
     fi
     previous=$current
