@@ -92,7 +92,7 @@ public abstract class GatewayTestContext {
         registry.add("spring.datasource.url", url);
         registry.add("spring.datasource.username", () -> SharedTestInfrastructure.postgres().username());
         registry.add("spring.datasource.password", () -> SharedTestInfrastructure.postgres().password());
-        registry.add("spring.datasource.hikari.maximum-pool-size", () -> 3);
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> 8);
     }
 
     public static synchronized String databaseUrl() {
