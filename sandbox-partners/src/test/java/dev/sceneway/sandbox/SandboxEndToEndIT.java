@@ -1,5 +1,7 @@
 package dev.sceneway.sandbox;
 
+import static dev.sceneway.testing.NodeScripts.assumeNode;
+import static dev.sceneway.testing.NodeScripts.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sceneway.infra.Infrastructure;
@@ -13,7 +15,6 @@ import dev.sceneway.sdk.generated.api.CreditProductsApi;
 import dev.sceneway.sdk.generated.model.CreditProduct;
 import dev.sceneway.sdk.generated.model.CreditProductPage;
 import dev.sceneway.sdk.generated.model.CreditQuote;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -26,10 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -285,33 +284,7 @@ class SandboxEndToEndIT {
         assertThat(gateway.path("asBearerStatus").asInt()).as(output).isEqualTo(401);
     }
 
-    private static void assumeNode() {
-        boolean present;
-        try {
-            present = new ProcessBuilder("node", "--version").start().waitFor(10, TimeUnit.SECONDS);
-        } catch (IOException e) {
-            present = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            present = false;
-        }
-        if (!present && System.getenv("CI") != null) {
-            throw new AssertionError("CI needs Node.js for the independent OAuth client");
-        }
-        Assumptions.assumeTrue(present, "Node.js is not installed: the independent OAuth client is SKIPPED");
-    }
 
-    private static String run(Path directory, List<String> command, Map<String, String> environment)
-            throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        byte[] out = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("%s finished", command).isTrue();
-        String output = new String(out, StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as("%s exit code; output:%n%s", command, output).isZero();
-        return output;
-    }
 
     /** The SDK as a partner uses it, on a contract-checking HTTP client. */
     private ScenewayClient sdk(String clientId, String secret) {

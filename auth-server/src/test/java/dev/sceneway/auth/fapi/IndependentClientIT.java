@@ -1,18 +1,16 @@
 package dev.sceneway.auth.fapi;
 
+import static dev.sceneway.testing.NodeScripts.assumeNode;
+import static dev.sceneway.testing.NodeScripts.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sceneway.auth.AuthServerApplication;
 import dev.sceneway.auth.client.PartnerClientRepository;
 import dev.sceneway.infra.Infrastructure;
 import dev.sceneway.infra.SharedTestInfrastructure;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -27,6 +25,7 @@ import tools.jackson.databind.JsonNode;
  */
 class IndependentClientIT {
 
+    private static final Path MODULE_DIR = Path.of("").toAbsolutePath();
     private static final Path CLIENT_DIR = Path.of("src/test/node");
 
     @Test
@@ -41,10 +40,10 @@ class IndependentClientIT {
                         "--spring.datasource.username=" + SharedTestInfrastructure.postgres().username(),
                         "--spring.datasource.password=" + SharedTestInfrastructure.postgres().password())) {
             CodeFlowClients.register(server.getBean(PartnerClientRepository.class));
-            run(List.of("bash", "-c", ". ../scripts/node-tools.sh && require_node 'the independent OAuth client' "
+            run(MODULE_DIR, List.of("bash", "-c", ". ../scripts/node-tools.sh && require_node 'the independent OAuth client' "
                     + "&& npm_install_pinned " + CLIENT_DIR), Map.of());
 
-            String output = run(List.of("node", CLIENT_DIR.resolve("fapi-client.mjs").toString()), Map.of(
+            String output = run(MODULE_DIR, List.of("node", CLIENT_DIR.resolve("fapi-client.mjs").toString()), Map.of(
                     "ISSUER", issuer, "CLIENT_ID", CodeFlowClient.CLIENT_ID, "CLIENT_PRIVATE_JWK",
                     CodeFlowClients.KEYS.get(CodeFlowClient.CLIENT_ID).toJSONString(),
                     "REDIRECT_URI", CodeFlowClient.REDIRECT_URI, "CUSTOMER_USERNAME", "alice",
@@ -60,30 +59,5 @@ class IndependentClientIT {
         }
     }
 
-    private static void assumeNode() {
-        boolean present;
-        try {
-            present = new ProcessBuilder("node", "--version").start().waitFor(10, TimeUnit.SECONDS);
-        } catch (IOException e) {
-            present = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            present = false;
-        }
-        if (!present && System.getenv("CI") != null) {
-            throw new AssertionError("CI needs Node.js for the independent OAuth client");
-        }
-        Assumptions.assumeTrue(present, "Node.js is not installed: the independent OAuth client is SKIPPED");
-    }
 
-    private static String run(List<String> command, Map<String, String> environment) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        byte[] out = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("%s finished", command).isTrue();
-        String output = new String(out, StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as("%s exit code; output:%n%s", command, output).isZero();
-        return output;
-    }
 }
