@@ -80,7 +80,8 @@ class ContractValidatorTest {
     void theProblemCatalogueIsReadFromTheSpec() {
         assertThat(ProblemCatalogue.types()).contains("https://sceneway.dev/problems/token-missing",
                 "https://sceneway.dev/problems/upstream-timeout", "https://sceneway.dev/problems/payload-too-large",
-                "https://sceneway.dev/problems/dpop-proof-invalid", "https://sceneway.dev/problems/partner-not-approved")
-                .hasSize(22);
+                "https://sceneway.dev/problems/dpop-proof-invalid", "https://sceneway.dev/problems/partner-not-approved",
+                "https://sceneway.dev/problems/consent-revoked", "https://sceneway.dev/problems/resource-not-in-consent")
+                .hasSize(34);
     }
 }
