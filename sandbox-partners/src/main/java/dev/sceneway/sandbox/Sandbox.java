@@ -31,6 +31,7 @@ public final class Sandbox implements AutoCloseable {
     private final PostgresServer postgres;
     private final RedisServerHandle redis;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, SandboxSettings.Ports> replicaPorts = new LinkedHashMap<>();
 
     private Sandbox(SandboxSettings settings, PostgresServer postgres, RedisServerHandle redis) {
         this.settings = settings;
@@ -84,7 +85,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private void launch(String service) {
-        ServiceCommands commands = new ServiceCommands(settings, postgres, redis);
+        ServiceCommands commands = new ServiceCommands(settings, postgres, redis, replicaPorts);
         ServiceProcess process = ServiceProcess.start(service, settings.jar(commands.module(service)),
                 settings.jvmOptions(), commands.arguments(service), commands.managementPort(service),
                 settings.workDirectory().resolve("logs").resolve(service + ".log"));
@@ -126,6 +127,21 @@ public final class Sandbox implements AutoCloseable {
         } catch (IOException | NumberFormatException | NoSuchElementException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Starts one more gateway replica (same configuration, same Redis and database, its own ports), as an operator
+     * scales out, and waits until it is healthy.
+     *
+     * @return the replica's base URL
+     */
+    public String startGatewayReplica() throws InterruptedException {
+        String name = ServiceCommands.GATEWAY_REPLICA + (replicaPorts.size() + 2);
+        SandboxSettings.Ports ports = new SandboxSettings.Ports(Infrastructure.freePort(), Infrastructure.freePort());
+        replicaPorts.put(name, ports);
+        launch(name);
+        services.get(name).awaitHealthy(Instant.now().plus(START_TIMEOUT));
+        return "http://localhost:" + ports.server();
     }
 
     /** Stops one service, e.g. to show what partners see when a bank's service is down. */

@@ -4,23 +4,34 @@ import dev.sceneway.infra.PostgresServer;
 import dev.sceneway.infra.RedisServerHandle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 
 /** The command-line configuration of each service in the sandbox: the one place that wires them together. */
 final class ServiceCommands {
 
     static final String AUTH_SERVER = "auth-server";
     static final String GATEWAY = "gateway";
+    /** Further gateway replicas are named {@code gateway-<n>}: same configuration, same Redis, other ports. */
+    static final String GATEWAY_REPLICA = "gateway-";
     private static final String PRODUCT_APIS = "product-apis-";
 
     private final SandboxSettings settings;
     private final PostgresServer postgres;
     private final RedisServerHandle redis;
+    private final Map<String, SandboxSettings.Ports> replicaPorts;
 
     ServiceCommands(SandboxSettings settings, PostgresServer postgres, RedisServerHandle redis) {
+        this(settings, postgres, redis, Map.of());
+    }
+
+    ServiceCommands(SandboxSettings settings, PostgresServer postgres, RedisServerHandle redis,
+            Map<String, SandboxSettings.Ports> replicaPorts) {
         this.settings = settings;
         this.postgres = postgres;
         this.redis = redis;
+        this.replicaPorts = Map.copyOf(replicaPorts);
     }
 
     static String productApis(String bankId) {
@@ -28,7 +39,10 @@ final class ServiceCommands {
     }
 
     String module(String service) {
-        return service.startsWith(PRODUCT_APIS) ? "product-apis" : service;
+        if (service.startsWith(PRODUCT_APIS)) {
+            return "product-apis";
+        }
+        return service.startsWith(GATEWAY_REPLICA) ? GATEWAY : service;
     }
 
     int managementPort(String service) {
@@ -47,13 +61,15 @@ final class ServiceCommands {
             // The client assertion replay cache (private_key_jwt).
             args.add("--spring.data.redis.host=" + redis.host());
             args.add("--spring.data.redis.port=" + redis.port());
-        } else if (service.equals(GATEWAY)) {
+        } else if (service.equals(GATEWAY) || service.startsWith(GATEWAY_REPLICA)) {
             // Tenancy: banks, routes and partner plans (the banks below are seeded into it at startup).
             database(args, "gateway");
             args.add("--spring.data.redis.host=" + redis.host());
             args.add("--spring.data.redis.port=" + redis.port());
             args.add("--sceneway.gateway.issuer=" + settings.issuer());
             args.add("--sceneway.gateway.jwk-set-uri=" + jwkSetUri());
+            // The consents API is auth-server's; the gateway routes /v1/banks/{bankId}/consents/** there.
+            args.add("--sceneway.gateway.consents.uri=http://127.0.0.1:" + settings.auth().server());
             for (SandboxSettings.Bank bank : settings.banks()) {
                 args.add("--sceneway.gateway.banks." + bank.id() + ".uri=http://127.0.0.1:" + bank.ports().server());
             }
@@ -64,6 +80,9 @@ final class ServiceCommands {
             args.add("--sceneway.bank.name=" + bank.name());
             args.add("--sceneway.security.issuer=" + settings.issuer());
             args.add("--sceneway.security.jwk-set-uri=" + jwkSetUri());
+            // Payment consents used here are reported to auth-server on a Redis stream.
+            args.add("--spring.data.redis.host=" + redis.host());
+            args.add("--spring.data.redis.port=" + redis.port());
         }
         return args;
     }
@@ -84,7 +103,9 @@ final class ServiceCommands {
         return switch (service) {
             case AUTH_SERVER -> settings.auth();
             case GATEWAY -> settings.gateway();
-            default -> bank(service).ports();
+            default -> service.startsWith(GATEWAY_REPLICA)
+                    ? Objects.requireNonNull(replicaPorts.get(service), "no ports for " + service)
+                    : bank(service).ports();
         };
     }
 
