@@ -37,6 +37,8 @@ CREATE TABLE webhook_attempt (
     status_code integer DEFAULT NULL,
     error varchar(500) DEFAULT NULL,
     duration_ms bigint NOT NULL,
+    -- When the next attempt was scheduled after this one failed; null after the last attempt.
+    retry_at timestamptz DEFAULT NULL,
     PRIMARY KEY (delivery_id, attempt),
     CONSTRAINT webhook_attempt_delivery_fk FOREIGN KEY (delivery_id)
         REFERENCES webhook_delivery (id) ON DELETE CASCADE

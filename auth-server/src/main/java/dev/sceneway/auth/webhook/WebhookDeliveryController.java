@@ -108,6 +108,9 @@ class WebhookDeliveryController {
             view.put("error", attempt.error());
         }
         view.put("durationMs", attempt.durationMillis());
+        if (attempt.retryAt() != null) {
+            view.put("retryAt", attempt.retryAt().toString());
+        }
         return view;
     }
 

@@ -33,9 +33,9 @@ final class WebhookStore {
     record Claimed(UUID id, String clientId, String payload, int attempt, UUID claimToken, @Nullable String url) {
     }
 
-    /** One attempt as the log shows it. */
+    /** One attempt as the log shows it; {@code retryAt} is when the next one was scheduled, if any. */
     record Attempt(int attempt, Instant at, String url, @Nullable Integer statusCode, @Nullable String error,
-            long durationMillis) {
+            long durationMillis, @Nullable Instant retryAt) {
     }
 
     /** One delivery with its attempts, oldest attempt first. */
@@ -78,10 +78,14 @@ final class WebhookStore {
     }
 
     /**
-     * Records an attempt and the delivery's new state in one transaction: delivered, failed, or pending until
-     * {@code nextAttemptAt}. Returns false (and records nothing) when the claim is no longer this worker's.
+     * Records an attempt and the delivery's new state in one transaction: delivered, failed, or pending until the
+     * attempt's {@code retryAt}. Returns false (and records nothing) when the claim is no longer this worker's.
      */
-    boolean record(Claimed claimed, Attempt attempt, Status status, @Nullable Instant nextAttemptAt) {
+    boolean record(Claimed claimed, Attempt attempt, Status status) {
+        Instant nextAttemptAt = status == Status.PENDING ? attempt.retryAt() : null;
+        if ((status == Status.PENDING) != (nextAttemptAt != null)) {
+            throw new IllegalArgumentException("a pending delivery needs a retry time, a finished one none");
+        }
         Boolean recorded = transactions.execute(tx -> {
             Instant finishedAt = status == Status.PENDING ? null : attempt.at().plusMillis(attempt.durationMillis());
             int updated = jdbc.update("""
@@ -94,10 +98,11 @@ final class WebhookStore {
                 return false;
             }
             jdbc.update("""
-                    INSERT INTO webhook_attempt (delivery_id, attempt, attempted_at, url, status_code, error, duration_ms)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""", claimed.id(), attempt.attempt(), Timestamp.from(attempt.at()),
+                    INSERT INTO webhook_attempt (delivery_id, attempt, attempted_at, url, status_code, error, duration_ms,
+                        retry_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", claimed.id(), attempt.attempt(), Timestamp.from(attempt.at()),
                     truncate(attempt.url(), 1000), attempt.statusCode(), truncate(attempt.error(), 500),
-                    attempt.durationMillis());
+                    attempt.durationMillis(), nextAttemptAt == null ? null : Timestamp.from(nextAttemptAt));
             return true;
         });
         return Boolean.TRUE.equals(recorded);
@@ -144,7 +149,8 @@ final class WebhookStore {
 
     private static Attempt attemptRow(ResultSet row) throws SQLException {
         return new Attempt(row.getInt("attempt"), instant(row, "attempted_at"), row.getString("url"),
-                row.getObject("status_code", Integer.class), row.getString("error"), row.getLong("duration_ms"));
+                row.getObject("status_code", Integer.class), row.getString("error"), row.getLong("duration_ms"),
+                instantOrNull(row, "retry_at"));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

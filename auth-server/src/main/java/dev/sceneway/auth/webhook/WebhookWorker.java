@@ -96,24 +96,30 @@ final class WebhookWorker implements InitializingBean, DisposableBean {
         Instant at = clock.instant();
         if (delivery.url() == null) {
             // The partner removed its webhook URL since the event: nowhere to send it, and retrying will not help.
-            store.record(delivery, new WebhookStore.Attempt(delivery.attempt(), at, "(none)", null,
-                    "the partner app has no webhook URL", 0), WebhookStore.Status.FAILED, null);
+            record(delivery, new WebhookStore.Attempt(delivery.attempt(), at, "(none)", null,
+                    "the partner app has no webhook URL", 0, null), WebhookStore.Status.FAILED);
             return;
         }
         String signature = signer.sign(delivery.payload(), at);
         WebhookSender.Result result = sender.send(delivery.url(), delivery.id().toString(), delivery.attempt(),
                 delivery.payload(), signature);
-        WebhookStore.Attempt attempt = new WebhookStore.Attempt(delivery.attempt(), at, delivery.url(),
-                result.statusCode(), result.error(), result.durationMillis());
-        if (result.delivered()) {
-            store.record(delivery, attempt, WebhookStore.Status.DELIVERED, null);
-        } else if (delivery.attempt() >= properties.maxAttempts()) {
+        WebhookStore.Status status = result.delivered() ? WebhookStore.Status.DELIVERED
+                : delivery.attempt() >= properties.maxAttempts() ? WebhookStore.Status.FAILED
+                : WebhookStore.Status.PENDING;
+        Instant retryAt = status == WebhookStore.Status.PENDING
+                ? clock.instant().plus(backoff.after(delivery.attempt())) : null;
+        if (status == WebhookStore.Status.FAILED) {
             log.warn("Webhook {} to {} failed after {} attempts; last: {}", delivery.id(), delivery.clientId(),
                     delivery.attempt(), result.statusCode() != null ? result.statusCode() : result.error());
-            store.record(delivery, attempt, WebhookStore.Status.FAILED, null);
-        } else {
-            store.record(delivery, attempt, WebhookStore.Status.PENDING,
-                    clock.instant().plus(backoff.after(delivery.attempt())));
+        }
+        record(delivery, new WebhookStore.Attempt(delivery.attempt(), at, delivery.url(), result.statusCode(),
+                result.error(), result.durationMillis(), retryAt), status);
+    }
+
+    private void record(WebhookStore.Claimed delivery, WebhookStore.Attempt attempt, WebhookStore.Status status) {
+        if (!store.record(delivery, attempt, status)) {
+            log.info("Webhook {} attempt {} not recorded: its claim ran out and another worker holds it",
+                    delivery.id(), attempt.attempt());
         }
     }
 
