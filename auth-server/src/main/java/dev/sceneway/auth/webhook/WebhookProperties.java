@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  *     {@link Backoff})
  * @param backoffCap the longest delay between two attempts
  * @param batchSize deliveries one poll claims at most; they are sent in parallel
+ * @param retention how long a delivered or failed delivery and its attempts stay in the log; each worker deletes
+ *     older ones about once an hour
  */
 @Validated
 @ConfigurationProperties("sceneway.auth.webhooks")
@@ -31,15 +33,17 @@ public record WebhookProperties(
         @DefaultValue("8") @Min(1) @Max(50) int maxAttempts,
         @DefaultValue("PT1S") @NotNull Duration backoffBase,
         @DefaultValue("PT10M") @NotNull Duration backoffCap,
-        @DefaultValue("20") @Min(1) @Max(500) int batchSize) {
+        @DefaultValue("20") @Min(1) @Max(500) int batchSize,
+        @DefaultValue("P30D") @NotNull Duration retention) {
 
-    @AssertTrue(message = "sceneway.auth.webhooks.poll-interval, timeout, backoff-base and backoff-cap must be "
-            + "positive, the timeout at most 1 minute, and backoff-base at most backoff-cap")
+    @AssertTrue(message = "sceneway.auth.webhooks.poll-interval, timeout, backoff-base, backoff-cap and retention "
+            + "must be positive, the timeout at most 1 minute, and backoff-base at most backoff-cap")
     public boolean isDurationsSane() {
-        if (pollInterval == null || timeout == null || backoffBase == null || backoffCap == null) {
+        if (pollInterval == null || timeout == null || backoffBase == null || backoffCap == null
+                || retention == null) {
             return true; // @NotNull reports these
         }
-        return pollInterval.isPositive() && timeout.isPositive() && timeout.compareTo(Duration.ofMinutes(1)) <= 0
+        return retention.isPositive() && pollInterval.isPositive() && timeout.isPositive() && timeout.compareTo(Duration.ofMinutes(1)) <= 0
                 && backoffBase.isPositive() && backoffBase.compareTo(backoffCap) <= 0;
     }
 

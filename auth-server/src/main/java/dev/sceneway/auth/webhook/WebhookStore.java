@@ -108,6 +108,12 @@ final class WebhookStore {
         return Boolean.TRUE.equals(recorded);
     }
 
+    /** Deletes delivered and failed deliveries (with their attempts) that finished before {@code cutoff}. */
+    int purgeFinishedBefore(Instant cutoff) {
+        return jdbc.update("DELETE FROM webhook_delivery WHERE status <> 'PENDING' AND finished_at < ?",
+                Timestamp.from(cutoff));
+    }
+
     /**
      * A page of one partner's deliveries, newest first, strictly after {@code after} (the last row of the previous
      * page) when given.

@@ -1,6 +1,7 @@
 package dev.sceneway.auth.webhook;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -28,6 +30,7 @@ import org.springframework.beans.factory.InitializingBean;
 final class WebhookWorker implements InitializingBean, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookWorker.class);
+    private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
 
     private final WebhookStore store;
     private final WebhookSigner signer;
@@ -39,6 +42,7 @@ final class WebhookWorker implements InitializingBean, DisposableBean {
             Thread.ofPlatform().name("webhook-worker").daemon().factory());
     private final ExecutorService deliveries = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("webhook-delivery-", 0).factory());
+    private @Nullable Instant lastPurge; // only the scheduler thread reads and writes it
 
     WebhookWorker(WebhookStore store, WebhookSigner signer, WebhookSender sender, Backoff backoff,
             WebhookProperties properties, Clock clock) {
@@ -62,11 +66,25 @@ final class WebhookWorker implements InitializingBean, DisposableBean {
 
     private void poll() {
         try {
+            purgeWhenDue();
             while (!scheduler.isShutdown() && runOnce().size() == properties.batchSize()) {
                 log.debug("A full batch of webhooks: polling again at once");
             }
         } catch (RuntimeException e) {
             log.warn("Webhook poll failed; will retry in {}: {}", properties.pollInterval(), e.toString());
+        }
+    }
+
+    /** About once an hour, drops the finished deliveries older than the retention; any replica may do it. */
+    private void purgeWhenDue() {
+        Instant now = clock.instant();
+        if (lastPurge != null && lastPurge.plus(PURGE_INTERVAL).isAfter(now)) {
+            return;
+        }
+        lastPurge = now;
+        int purged = store.purgeFinishedBefore(now.minus(properties.retention()));
+        if (purged > 0) {
+            log.info("Deleted {} finished webhook deliveries older than {}", purged, properties.retention());
         }
     }
 

@@ -369,7 +369,8 @@ class WebhookDeliveryIT extends AuthServerTestSupport {
     /** A worker like the server's (its store, keys, URL rules and clock) that the test polls by hand. */
     private WebhookWorker testWorker(int batchSize) {
         WebhookProperties props = new WebhookProperties(false, properties.pollInterval(), properties.timeout(),
-                properties.maxAttempts(), properties.backoffBase(), properties.backoffCap(), batchSize);
+                properties.maxAttempts(), properties.backoffBase(), properties.backoffCap(), batchSize,
+                properties.retention());
         WebhookWorker worker = new WebhookWorker(store, new WebhookSigner(signingKeys),
                 new WebhookSender(urls, props.timeout()),
                 new Backoff(props.backoffBase(), props.backoffCap(), RandomGenerator.getDefault()), props, clock);

@@ -156,6 +156,31 @@ class WebhookStoreIT {
         assertThat(rest).extracting(WebhookStore.Delivery::id).containsExactly(queued.get(1), queued.get(0));
     }
 
+    @Test
+    void purgeFinishedBeforeWhenDeliveriesFinishedLongAgoThenOnlyThoseGoWithTheirAttempts() {
+        List<UUID> ids = enqueue(3);
+        Instant now = Instant.now();
+        List<WebhookStore.Claimed> claimed = store.claimDue(now, 3, CLAIM);
+        WebhookStore.Claimed old = claimed.stream().filter(c -> c.id().equals(ids.get(0))).findFirst().orElseThrow();
+        WebhookStore.Claimed recent = claimed.stream().filter(c -> c.id().equals(ids.get(1))).findFirst()
+                .orElseThrow();
+        WebhookStore.Claimed pending = claimed.stream().filter(c -> c.id().equals(ids.get(2))).findFirst()
+                .orElseThrow();
+        store.record(old, new WebhookStore.Attempt(1, now.minus(Duration.ofDays(31)), "https://x.example", 200,
+                null, 5, null), WebhookStore.Status.DELIVERED);
+        store.record(recent, attempt(1, 200, null), WebhookStore.Status.DELIVERED);
+        store.record(pending, new WebhookStore.Attempt(1, now.minus(Duration.ofDays(31)), "https://x.example", 500,
+                null, 5, now.plusSeconds(1)), WebhookStore.Status.PENDING);
+
+        int purged = store.purgeFinishedBefore(now.minus(Duration.ofDays(30)));
+
+        assertThat(purged).isEqualTo(1);
+        assertThat(store.page(clientId, null, 10)).extracting(WebhookStore.Delivery::id)
+                .containsExactlyInAnyOrder(ids.get(1), ids.get(2));
+        assertThat(DATABASE.jdbc().queryForObject("SELECT count(*) FROM webhook_attempt WHERE delivery_id = ?",
+                Integer.class, ids.get(0))).as("its attempts went with it").isZero();
+    }
+
     /** {@code count} deliveries created a millisecond apart, oldest first. */
     private List<UUID> enqueue(int count) {
         Instant base = Instant.now().minusSeconds(60);
