@@ -87,6 +87,8 @@ public record AuthProperties(
      * @param jwks public keys (JWKS JSON) of a {@code private_key_jwt} client, which also gets the authorization code
      *     and refresh grants
      * @param redirectUris exact redirect URIs of a {@code private_key_jwt} client's authorization code flow
+     * @param webhookUrl where the platform sends the app's webhooks (the {@code webhook_uri} of the admin API and
+     *     dynamic registration), or null for none; checked by the same URL rules at startup
      */
     public record SandboxClient(
             @NotBlank String clientId,
@@ -95,7 +97,8 @@ public record AuthProperties(
             @NotEmpty Set<@NotBlank String> scopes,
             @DefaultValue List<@NotBlank String> banks,
             @Nullable String jwks,
-            @DefaultValue List<@NotBlank String> redirectUris) {
+            @DefaultValue List<@NotBlank String> redirectUris,
+            @Nullable String webhookUrl) {
 
         @AssertTrue(message = "exactly one of secret and jwks must be set")
         public boolean isOneCredential() {
@@ -116,7 +119,7 @@ public record AuthProperties(
         public String toString() {
             return "SandboxClient[clientId=" + clientId + ", secret=<redacted>, name=" + name + ", scopes=" + scopes
                     + ", banks=" + banks + ", jwks=" + (jwks == null ? "none" : "set") + ", redirectUris="
-                    + redirectUris + "]";
+                    + redirectUris + ", webhookUrl=" + webhookUrl + "]";
         }
     }
 }

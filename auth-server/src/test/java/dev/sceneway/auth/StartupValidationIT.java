@@ -30,6 +30,25 @@ class StartupValidationIT {
                         .contains("sceneway.auth.key-encryption-key is required"));
     }
 
+    @Test
+    void startWhenASandboxClientsWebhookUrlBreaksTheUrlRulesThenFailsNamingTheClient() {
+        assertThatThrownBy(() -> start("sandbox", "--sceneway.auth.sandbox-clients[0].client-id=hooked-demo",
+                "--sceneway.auth.sandbox-clients[0].name=Hooked demo",
+                "--sceneway.auth.sandbox-clients[0].secret=hooked-demo-secret",
+                "--sceneway.auth.sandbox-clients[0].scopes=products",
+                "--sceneway.auth.sandbox-clients[0].webhook-url=ftp://localhost/hooks"))
+                .satisfies(e -> assertThat(messages(e)).contains(
+                        "sceneway.auth.sandbox-clients[hooked-demo].webhook-url: webhook_uri must be an http or "
+                                + "https URL"));
+    }
+
+    @Test
+    void startWhenWebhookMaxAttemptsIsZeroThenFailsNamingTheProperty() {
+        assertThatThrownBy(() -> start("sandbox", "--sceneway.auth.webhooks.max-attempts=0"))
+                .satisfies(e -> assertThat(messages(e)).contains("sceneway.auth.webhooks")
+                        .contains("maxAttempts"));
+    }
+
     private static void start(String profile, String... extraArguments) {
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
                 "--sceneway.auth.issuer=http://localhost:9000", "--spring.datasource.url=" + DATABASE_URL,

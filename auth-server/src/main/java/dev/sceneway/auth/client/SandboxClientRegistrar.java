@@ -45,8 +45,9 @@ final class SandboxClientRegistrar {
                 if (clients.findIncludingDisabled(client.clientId()).isEmpty()) {
                     clients.save(toRegisteredClient(client));
                     clients.savePartner(new PartnerClient(client.clientId(), client.banks(),
-                            client.jwks() == null || client.jwks().isBlank() ? null : client.jwks(), null, null,
-                            PartnerClient.Status.ACTIVE));
+                            client.jwks() == null || client.jwks().isBlank() ? null : client.jwks(),
+                            client.webhookUrl() == null || client.webhookUrl().isBlank() ? null : client.webhookUrl(),
+                            null, PartnerClient.Status.ACTIVE));
                     log.info("Registered sandbox client {}", client.clientId());
                     count++;
                 }

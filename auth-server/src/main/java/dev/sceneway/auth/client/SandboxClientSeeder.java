@@ -20,17 +20,28 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SandboxClientSeeder implements ApplicationRunner {
 
     private final AuthProperties properties;
+    private final PublicUrlGuard urls;
     private final SandboxClientRegistrar registrar;
 
     SandboxClientSeeder(AuthProperties properties, PartnerClientRepository clients, PasswordEncoder passwordEncoder,
-            JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+            JdbcTemplate jdbc, PlatformTransactionManager transactions, PublicUrlGuard urls) {
         this.properties = properties;
+        this.urls = urls;
         this.registrar = new SandboxClientRegistrar(clients, passwordEncoder, jdbc,
                 new TransactionTemplate(transactions));
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        for (AuthProperties.SandboxClient client : properties.sandboxClients()) {
+            if (client.webhookUrl() != null && !client.webhookUrl().isBlank()) {
+                // The rules of the admin API and registration (the sandbox allows http and localhost).
+                urls.problemWith("webhook_uri", client.webhookUrl()).ifPresent(problem -> {
+                    throw new IllegalStateException("sceneway.auth.sandbox-clients[" + client.clientId()
+                            + "].webhook-url: " + problem);
+                });
+            }
+        }
         registrar.registerMissing(properties.sandboxClients());
     }
 }

@@ -76,9 +76,10 @@ class SandboxClientRegistrarIT extends AuthServerTestSupport {
     void registerMissingWhenTwoReplicasSeedAnEmptyDatabaseTogetherThenEachClientOnce() throws Exception {
         MigratedDatabase database = MigratedDatabase.create("auth_seed");
         List<SandboxClient> wanted = List.of(
-                new SandboxClient("one", "one-secret", "One", Set.of("products"), List.of(), null, List.of()),
+                new SandboxClient("one", "one-secret", "One", Set.of("products"), List.of(), null, List.of(),
+                        "http://localhost:8070/hooks"),
                 new SandboxClient("two", "two-secret", "Two", Set.of("products", "accounts"), List.of(), null,
-                        List.of()));
+                        List.of(), null));
         CountDownLatch start = new CountDownLatch(1);
         Callable<Integer> replica = () -> {
             var registrar = new SandboxClientRegistrar(new PartnerClientRepository(
@@ -100,5 +101,7 @@ class SandboxClientRegistrarIT extends AuthServerTestSupport {
         assertThat(database.jdbc().queryForList(
                 "SELECT client_id FROM oauth2_registered_client ORDER BY client_id", String.class))
                 .containsExactly("one", "two");
+        assertThat(database.jdbc().queryForList("SELECT webhook_url FROM partner_client ORDER BY client_id",
+                String.class)).containsExactly("http://localhost:8070/hooks", null);
     }
 }
