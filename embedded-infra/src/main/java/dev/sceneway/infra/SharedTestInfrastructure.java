@@ -36,11 +36,13 @@ public final class SharedTestInfrastructure {
     }
 
     /**
-     * An empty database named after {@code purpose}; a leftover of an earlier run with the same name is
+     * An empty database named after {@code purpose} and this JVM's process id (two test JVMs on one server, e.g.
+     * two worktrees, never drop each other's databases); a leftover of an earlier run with the same name is
      * dropped first. Returns its JDBC URL.
      */
     public static String freshDatabase(String purpose) {
-        String name = "sceneway_test_" + purpose + "_" + DATABASES.incrementAndGet();
+        String name = "sceneway_test_" + purpose + "_" + ProcessHandle.current().pid() + "_"
+                + DATABASES.incrementAndGet();
         postgres().recreateDatabase(name);
         return postgres().jdbcUrl(name);
     }

@@ -98,7 +98,7 @@ public abstract class GatewayTestContext {
     public static synchronized String databaseUrl() {
         if (databaseUrl == null) {
             // The process id keeps parallel test JVMs on one PostgreSQL from recreating each other's database.
-            databaseUrl = SharedTestInfrastructure.freshDatabase("gateway_" + ProcessHandle.current().pid());
+            databaseUrl = SharedTestInfrastructure.freshDatabase("gateway");
         }
         return databaseUrl;
     }
