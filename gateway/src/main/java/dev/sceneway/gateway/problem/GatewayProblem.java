@@ -32,7 +32,17 @@ public enum GatewayProblem {
     DPOP_PROOF_INVALID("dpop-proof-invalid", "DPoP proof invalid", HttpStatus.UNAUTHORIZED),
     DPOP_REPLAY_CHECK_UNAVAILABLE("dpop-replay-check-unavailable", "DPoP replay check unavailable",
             HttpStatus.SERVICE_UNAVAILABLE),
-    PARTNER_NOT_APPROVED("partner-not-approved", "Partner not approved for this bank", HttpStatus.FORBIDDEN);
+    PARTNER_NOT_APPROVED("partner-not-approved", "Partner not approved for this bank", HttpStatus.FORBIDDEN),
+    CONSENT_REQUIRED("consent-required", "Consent required", HttpStatus.FORBIDDEN),
+    CONSENT_NOT_AUTHORISED("consent-not-authorised", "Consent not authorised", HttpStatus.FORBIDDEN),
+    CONSENT_REVOKED("consent-revoked", "Consent revoked", HttpStatus.FORBIDDEN),
+    CONSENT_EXPIRED("consent-expired", "Consent expired", HttpStatus.FORBIDDEN),
+    CONSENT_CONSUMED("consent-consumed", "Consent consumed", HttpStatus.FORBIDDEN),
+    CONSENT_PERMISSION_MISSING("consent-permission-missing", "Consent permission missing", HttpStatus.FORBIDDEN),
+    CONSENT_WRONG_BANK("consent-wrong-bank", "Consent granted at another bank", HttpStatus.FORBIDDEN),
+    CONSENT_FREQUENCY_EXCEEDED("consent-frequency-exceeded", "Consent frequency exceeded",
+            HttpStatus.TOO_MANY_REQUESTS),
+    CONSENT_UNAVAILABLE("consent-unavailable", "Consent store unavailable", HttpStatus.SERVICE_UNAVAILABLE);
 
     private static final String TYPE_BASE = "https://sceneway.dev/problems/";
 

@@ -30,8 +30,11 @@ class ApiSecurity {
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(exchanges -> {
-                    ScopeRules.RULES.forEach(rule ->
-                            exchanges.pathMatchers(rule.pathPattern()).hasAuthority("SCOPE_" + rule.scope()));
+                    ScopeRules.RULES.forEach(rule -> (rule.method() == null
+                            ? exchanges.pathMatchers(rule.pathPattern())
+                            : exchanges.pathMatchers(rule.method(), rule.pathPattern()))
+                            .hasAnyAuthority(rule.scopes().stream().map(scope -> "SCOPE_" + scope)
+                                    .toArray(String[]::new)));
                     exchanges.pathMatchers("/v1/**").authenticated();
                     // The API docs (docs.ApiDocs) are public on purpose: partners read them before they have a token.
                     exchanges.pathMatchers(HttpMethod.GET, "/docs", "/docs/**", "/openapi/**").permitAll();

@@ -20,13 +20,20 @@ final class ProblemAccessDeniedHandler implements ServerAccessDeniedHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
-        Optional<String> scope = ScopeRules.forPath(exchange.getRequest().getPath().pathWithinApplication())
-                .map(ScopeRules.Rule::scope);
-        String challenge = "Bearer error=\"insufficient_scope\"" + scope.map(s -> ", scope=\"" + s + "\"").orElse("");
-        String detail = scope
-                .map(s -> "This endpoint needs the scope '" + s + "', which the access token does not carry.")
+        Optional<ScopeRules.Rule> rule = ScopeRules.forRequest(exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath().pathWithinApplication());
+        String challenge = "Bearer error=\"insufficient_scope\""
+                + rule.map(r -> ", scope=\"" + r.scope() + "\"").orElse("");
+        String detail = rule.map(ProblemAccessDeniedHandler::detail)
                 .orElse("The access token does not allow this request.");
         return problems.write(exchange, GatewayProblem.INSUFFICIENT_SCOPE, detail,
                 headers -> headers.set(HttpHeaders.WWW_AUTHENTICATE, challenge));
+    }
+
+    private static String detail(ScopeRules.Rule rule) {
+        return rule.scopes().size() == 1
+                ? "This endpoint needs the scope '" + rule.scope() + "', which the access token does not carry."
+                : "This endpoint needs one of the scopes '" + String.join("', '", rule.scopes())
+                        + "'; the access token carries none of them.";
     }
 }

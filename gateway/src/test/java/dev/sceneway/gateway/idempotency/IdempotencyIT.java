@@ -270,7 +270,8 @@ class IdempotencyIT extends GatewayTestContext {
 
     @Test
     void putWhenKeyIsAbsentThenForwardedAndWhenPresentThenReplayed() {
-        String path = "/v1/banks/lakeside/credit/applications/" + UUID.randomUUID();
+        // Not under /credit/applications, which needs a consent: this is about idempotency alone.
+        String path = "/v1/banks/lakeside/credit/applications-drafts/" + UUID.randomUUID();
         TestUpstreams.lakeside().stubFor(put(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)
                 .withHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .withBody("{\"version\":\"{{randomValue type='UUID'}}\"}").withTransformers("response-template")));

@@ -5,26 +5,20 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.sceneway.gateway.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sceneway.gateway.GatewayApplication;
 import dev.sceneway.gateway.support.GatewayTestContext;
 import dev.sceneway.gateway.support.GatewayTokens;
+import dev.sceneway.gateway.support.SecondReplica;
 import dev.sceneway.gateway.support.TestUpstreams;
 import dev.sceneway.gateway.tenancy.Plan;
 import dev.sceneway.gateway.tenancy.TenancyRefresher;
-import dev.sceneway.infra.SharedTestInfrastructure;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.annotation.Bean;
-import org.springframework.http.client.ReactorResourceFactory;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -36,50 +30,21 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 class TwoReplicasIT extends GatewayTestContext {
 
+    private static SecondReplica replica;
     private static ConfigurableApplicationContext second;
     private static WebTestClient secondClient;
 
     @BeforeAll
     static void startSecondReplica() {
-        // Command-line arguments: unlike builder "properties" (defaults), they override application.yml.
-        second = new SpringApplicationBuilder(GatewayApplication.class, OwnEventLoops.class).run(
-                        "--server.port=0",
-                        "--management.server.port=0",
-                        "--spring.data.redis.host=" + SharedTestInfrastructure.redis().host(),
-                        "--spring.data.redis.port=" + SharedTestInfrastructure.redis().port(),
-                        "--spring.datasource.url=" + databaseUrl(),
-                        "--spring.datasource.username=" + SharedTestInfrastructure.postgres().username(),
-                        "--spring.datasource.password=" + SharedTestInfrastructure.postgres().password(),
-                        "--spring.datasource.hikari.maximum-pool-size=2",
-                        "--sceneway.gateway.issuer=" + GatewayTokens.ISSUER,
-                        "--sceneway.gateway.jwk-set-uri=" + TestUpstreams.jwkSetUri(),
-                        "--sceneway.gateway.tokens.require-dpop=false",
-                        "--sceneway.gateway.banks.lakeside.uri=" + TestUpstreams.lakeside().baseUrl(),
-                        "--sceneway.gateway.banks.harbour.uri=" + TestUpstreams.harbour().baseUrl());
-        int port = ((WebServerApplicationContext) second).getWebServer().getPort();
-        secondClient = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .responseTimeout(Duration.ofSeconds(20)).build();
-    }
-
-    /**
-     * In production a replica is a process of its own. In this JVM the second replica gets Netty event loops of its
-     * own: with the default (global) resources, closing it would shut down the loops the shared test context uses.
-     * Deliberately not a {@code @Configuration}, so the test context never picks it up.
-     */
-    static class OwnEventLoops {
-
-        @Bean
-        ReactorResourceFactory reactorResourceFactory() {
-            ReactorResourceFactory factory = new ReactorResourceFactory();
-            factory.setUseGlobalResources(false);
-            return factory;
-        }
+        replica = SecondReplica.start();
+        second = replica.context();
+        secondClient = replica.client();
     }
 
     @AfterAll
     static void stopSecondReplica() {
-        if (second != null) {
-            second.close();
+        if (replica != null) {
+            replica.close();
         }
     }
 

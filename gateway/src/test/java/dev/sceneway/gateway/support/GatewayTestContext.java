@@ -14,7 +14,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The one Spring context most integration tests share: the whole gateway on a random port, real Redis, real
- * PostgreSQL (a fresh database for the tenancy tables), WireMock as the JWKS endpoint and as the banks. Banks
+ * PostgreSQL (a fresh database for the tenancy tables), WireMock as the auth-server (JWKS, consents API) and as the
+ * banks. Banks
  * (configured, so seeded into the database): lakeside and harbour (each its own WireMock), offline (a closed
  * port), sluggish (answers after 1.5 s; its response timeout is 300 ms); flaky, narrow, lagging and brittle
  * (lakeside's WireMock, each with a resilience policy of its own). A partner must be approved for a bank:
@@ -56,6 +57,7 @@ public abstract class GatewayTestContext {
         registry.add("sceneway.gateway.jwk-set-uri", TestUpstreams::jwkSetUri);
         // Most suites send plain bearer tokens; DpopIT covers DPoP-bound ones (checked whatever this says).
         registry.add("sceneway.gateway.tokens.require-dpop", () -> "false");
+        registry.add("sceneway.gateway.consents.uri", () -> TestUpstreams.authServer().baseUrl());
         registry.add("sceneway.gateway.banks.lakeside.uri", () -> TestUpstreams.lakeside().baseUrl());
         registry.add("sceneway.gateway.banks.harbour.uri", () -> TestUpstreams.harbour().baseUrl());
         registry.add("sceneway.gateway.banks.sluggish.uri", () -> TestUpstreams.harbour().baseUrl());

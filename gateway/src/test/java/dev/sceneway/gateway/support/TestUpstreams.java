@@ -1,7 +1,10 @@
 package dev.sceneway.gateway.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -19,8 +22,10 @@ import java.net.ServerSocket;
 import java.util.UUID;
 
 /**
- * The other services, as WireMock doubles started once per test JVM: the auth-server's JWKS, and the
- * product-apis of two banks. Each bank answers credit.yaml's operations with spec-valid bodies of its own
+ * The other services, as WireMock doubles started once per test JVM: the auth-server's JWKS and consents API
+ * ({@code /v1/banks/{bankId}/consents/**}: 201 on a POST, 200 on a GET, 204 on a DELETE), and the product-apis of
+ * two banks (also answering the customer-level accounts and payments paths with 200, and a POST of a payment with
+ * 201). Each bank answers credit.yaml's operations with spec-valid bodies of its own
  * ({@link TestProducts}: lakeside in EUR, harbour in CNY) and, like product-apis, echoes the
  * {@code x-fapi-interaction-id} it receives. The "sluggish" bank (served by harbour's WireMock) answers after
  * {@link #SLUGGISH_DELAY_MS}.
@@ -69,10 +74,13 @@ public final class TestUpstreams {
         authServer.stubFor(get(urlPathEqualTo("/oauth2/jwks"))
                 .willReturn(aResponse().withHeader("Content-Type", "application/jwk-set+json")
                         .withBody(TestTokens.publicJwks().toString())));
+        stubConsentsApi(authServer);
         lakeside = started();
         stubCreditProducts(lakeside, "lakeside", "EUR", 0);
+        stubCustomerApis(lakeside, "lakeside");
         harbour = started();
         stubCreditProducts(harbour, "harbour", "CNY", 0);
+        stubCustomerApis(harbour, "harbour");
         stubCreditProducts(harbour, "sluggish", "CNY", SLUGGISH_DELAY_MS);
         closedPort = freePort();
     }
@@ -83,6 +91,24 @@ public final class TestUpstreams {
                 .willReturn(okJson(TestProducts.pageJson(bankId, currency)).withFixedDelay(delayMs)));
         server.stubFor(get(urlPathMatching(products + "/[^/]+"))
                 .willReturn(okJson(TestProducts.productJson(bankId, currency)).withFixedDelay(delayMs)));
+    }
+
+    private static void stubConsentsApi(WireMockServer server) {
+        String consents = "/v1/banks/[a-z0-9]+/consents";
+        server.stubFor(post(urlPathMatching(consents + "/[a-z-]+")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"status\":\"AwaitingAuthorisation\"}")));
+        server.stubFor(get(urlPathMatching(consents + "/[^/]+"))
+                .willReturn(okJson("{\"status\":\"Authorised\"}")));
+        server.stubFor(delete(urlPathMatching(consents + "/[^/]+")).willReturn(aResponse().withStatus(204)));
+    }
+
+    /** What a test of consent enforcement needs from the bank: an answer, to show the call was forwarded. */
+    private static void stubCustomerApis(WireMockServer server, String bankId) {
+        String base = "/v1/banks/" + bankId;
+        server.stubFor(any(urlPathMatching(base + "/(accounts|payments)(/.*)?"))
+                .willReturn(okJson("{\"bankId\":\"" + bankId + "\"}")));
+        server.stubFor(post(urlPathEqualTo(base + "/payments")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"paymentId\":\"p-1\"}")));
     }
 
     private static WireMockServer started() {
