@@ -64,6 +64,15 @@ class HarbourInstanceIT {
     }
 
     @Test
+    void sandboxAccountsWhenHarbourInstanceThenHoldTheDocumentedCnyBalances() {
+        assertThat(jdbc.sql("""
+                        SELECT string_agg(account_id || '=' || currency || ' ' || booked_balance, ',' ORDER BY account_id)
+                        FROM account WHERE owner_type = 'customer'""")
+                .query(String.class).single())
+                .isEqualTo("HB-ALICE-CUR=CNY 18000.00,HB-BOB-CUR=CNY 9000.00,HB-BOB-SAV=CNY 50000.00");
+    }
+
+    @Test
     void dataWhenHarbourInstanceThenLivesInTheHarbourSchema() {
         assertThat(jdbc.sql("SELECT current_schema()").query(String.class).single()).isEqualTo("harbour");
         assertThat(jdbc.sql("""
