@@ -71,6 +71,8 @@ public final class TestTokens {
         private String type = "at+jwt";
         private RSAKey signingKey = TRUSTED;
         private @Nullable String confirmationThumbprint;
+        private @Nullable String subject;
+        private final Map<String, Object> extraClaims = new java.util.LinkedHashMap<>();
 
         private Builder(String issuer, String clientId) {
             this.issuer = Objects.requireNonNull(issuer, "issuer must not be null");
@@ -149,6 +151,22 @@ public final class TestTokens {
             return this;
         }
 
+        /** The {@code sub}: the customer of a customer-level token (default: the client id, as client_credentials). */
+        public Builder subject(String subject) {
+            this.subject = subject;
+            return this;
+        }
+
+        /**
+         * One more claim, e.g. {@code consent_id} and {@code consent} of a token bound to a consent; a value of
+         * {@code Map}s, {@code List}s and strings becomes JSON as is. It may not replace a claim set by another knob.
+         */
+        public Builder claim(String name, Object value) {
+            this.extraClaims.put(Objects.requireNonNull(name, "name must not be null"),
+                    Objects.requireNonNull(value, "value must not be null"));
+            return this;
+        }
+
         public Builder signedByForeignKey() {
             this.signingKey = FOREIGN;
             return this;
@@ -159,9 +177,9 @@ public final class TestTokens {
                     .type(new JOSEObjectType(type))
                     .keyID(signingKey.getKeyID())
                     .build();
-            JWTClaimsSet claims = new JWTClaimsSet.Builder()
+            JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                     .issuer(issuer)
-                    .subject(clientId)
+                    .subject(subject != null ? subject : clientId)
                     .audience(audience)
                     .claim("client_id", withClientId ? clientId : null)
                     .claim("scope", scope)
@@ -169,8 +187,15 @@ public final class TestTokens {
                     .notBeforeTime(Date.from(notBefore))
                     .expirationTime(Date.from(expiresAt))
                     .jwtID(UUID.randomUUID().toString())
-                    .claim("cnf", confirmationThumbprint == null ? null : Map.of("jkt", confirmationThumbprint))
-                    .build();
+                    .claim("cnf", confirmationThumbprint == null ? null : Map.of("jkt", confirmationThumbprint));
+            JWTClaimsSet standard = builder.build();
+            extraClaims.forEach((name, value) -> {
+                if (standard.getClaim(name) != null) {
+                    throw new IllegalArgumentException("claim '" + name + "' is set by its own knob");
+                }
+                builder.claim(name, value);
+            });
+            JWTClaimsSet claims = builder.build();
             SignedJWT jwt = new SignedJWT(header, claims);
             try {
                 jwt.sign(new RSASSASigner(signingKey));
