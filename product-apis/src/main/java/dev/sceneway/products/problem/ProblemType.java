@@ -24,7 +24,8 @@ public enum ProblemType {
     CONSENT_PERMISSION_MISSING("consent-permission-missing", "Consent permission missing", HttpStatus.FORBIDDEN),
     RESOURCE_NOT_IN_CONSENT("resource-not-in-consent", "Resource not in consent", HttpStatus.FORBIDDEN),
     CONSENT_TERMS_MISMATCH("consent-terms-mismatch", "Consent terms mismatch", HttpStatus.FORBIDDEN),
-    CONSENT_CONSUMED("consent-consumed", "Consent consumed", HttpStatus.FORBIDDEN);
+    CONSENT_CONSUMED("consent-consumed", "Consent consumed", HttpStatus.FORBIDDEN),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key reused", HttpStatus.UNPROCESSABLE_CONTENT);
 
     private static final String TYPE_BASE = "https://sceneway.dev/problems/";
 

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one place where the tests check responses against the specs ({@code credit.yaml}, {@code accounts.yaml}, chosen
- * by the path). Every response a test receives on an
+ * The one place where the tests check responses against the specs ({@code credit.yaml}, {@code accounts.yaml},
+ * {@code payments.yaml}, chosen by the path). Every response a test receives on an
  * API path ({@code /v1/banks/...}) goes through {@link #check}: MockMvc calls it for every request
  * ({@link ContractValidationConfiguration}), real HTTP calls through {@link TestHttp}.
  *
@@ -29,7 +29,9 @@ public final class ContractResponses {
 
     private static final ContractValidator CREDIT = ContractValidator.of("credit");
     private static final ContractValidator ACCOUNTS = ContractValidator.of("accounts");
+    private static final ContractValidator PAYMENTS = ContractValidator.of("payments");
     private static final Pattern ACCOUNTS_PATH = Pattern.compile("^/v1/banks/[^/]+/accounts(/.*)?$");
+    private static final Pattern PAYMENTS_PATH = Pattern.compile("^/v1/banks/[^/]+/payments(/.*)?$");
     private static final Set<String> OUT_OF_CONTRACT_REQUEST = Set.of(
             "validation.request.path.missing", "validation.request.operation.notAllowed");
     private static final String UUID_FORM = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
@@ -68,10 +70,13 @@ public final class ContractResponses {
         }
     }
 
-    /** The spec that owns the path: accounts.yaml for {@code /v1/banks/{bankId}/accounts...}, credit.yaml otherwise. */
+    /** The spec that owns the path: accounts.yaml, payments.yaml by their paths, credit.yaml otherwise. */
     static ContractValidator specFor(String pathWithQuery) {
         int query = pathWithQuery.indexOf('?');
         String path = query < 0 ? pathWithQuery : pathWithQuery.substring(0, query);
-        return ACCOUNTS_PATH.matcher(path).matches() ? ACCOUNTS : CREDIT;
+        if (ACCOUNTS_PATH.matcher(path).matches()) {
+            return ACCOUNTS;
+        }
+        return PAYMENTS_PATH.matcher(path).matches() ? PAYMENTS : CREDIT;
     }
 }
