@@ -82,6 +82,9 @@ class PaymentsApiIT extends LakesideInstanceTest {
                 .andExpect(jsonPath("$.type").value("https://sceneway.dev/problems/consent-consumed"));
 
         assertThat(payer.balance(payer.debtor)).isEqualByComparingTo("90.00");
+        // The refused payment's row rolled back with it (one database transaction): its key is free, nothing dangles.
+        assertThat(jdbc.sql("SELECT count(*) FROM payment WHERE consent_id = :id").param("id", consent.consentId())
+                .query(Integer.class).single()).isOne();
     }
 
     @Test
