@@ -21,7 +21,9 @@ import org.springframework.util.ClassUtils;
  */
 class GeneratedApisImplementedIT extends LakesideInstanceTest {
 
-    private static final List<String> GENERATED_API_PACKAGES = List.of("dev.sceneway.products.credit.generated.api");
+    private static final List<String> GENERATED_API_PACKAGES = List.of(
+            "dev.sceneway.products.credit.generated.api", "dev.sceneway.products.accounts.generated.api",
+            "dev.sceneway.products.payments.generated.api");
 
     @Autowired
     ApplicationContext context;

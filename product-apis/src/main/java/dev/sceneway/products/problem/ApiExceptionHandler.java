@@ -12,7 +12,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -57,6 +59,25 @@ class ApiExceptionHandler {
                 : String.valueOf(ex.getPropertyName());
         String expected = ex.getRequiredType() == Integer.class ? " must be an integer." : " is malformed.";
         return respond(ProblemType.BAD_REQUEST, "Parameter '" + field + "'" + expected, request, HttpHeaders.EMPTY);
+    }
+
+    /** A body that is not JSON, or not of the operation's shape (a wrong type, an unknown enum value). */
+    @ExceptionHandler
+    ResponseEntity<Problem> unreadableBody(HttpMessageNotReadableException ex, HttpServletRequest request) {
+        log.debug("Unreadable request body: {}", ex.getMessage());
+        return respond(ProblemType.BAD_REQUEST, "The request body is not valid JSON of the shape this operation takes.",
+                request, HttpHeaders.EMPTY);
+    }
+
+    /** A body that breaks the spec's constraints (required fields, patterns); the detail names each field. */
+    @ExceptionHandler
+    ResponseEntity<Problem> invalidBody(MethodArgumentNotValidException ex, HttpServletRequest request) {
+        String detail = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> "Field '" + error.getField() + "' " + error.getDefaultMessage() + ".")
+                .sorted()
+                .collect(Collectors.joining(" "));
+        return respond(ProblemType.BAD_REQUEST, detail.isEmpty() ? "The request body is not valid." : detail, request,
+                HttpHeaders.EMPTY);
     }
 
     /**

@@ -17,7 +17,15 @@ public enum ProblemType {
     NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
     BAD_REQUEST("bad-request", "Bad request", HttpStatus.BAD_REQUEST),
-    INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR);
+    INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR),
+    // Consents (common.yaml). After INSUFFICIENT_SCOPE: forStatus(403) must keep answering insufficient-scope.
+    CONSENT_REQUIRED("consent-required", "Consent required", HttpStatus.FORBIDDEN),
+    CONSENT_WRONG_BANK("consent-wrong-bank", "Consent granted at another bank", HttpStatus.FORBIDDEN),
+    CONSENT_PERMISSION_MISSING("consent-permission-missing", "Consent permission missing", HttpStatus.FORBIDDEN),
+    RESOURCE_NOT_IN_CONSENT("resource-not-in-consent", "Resource not in consent", HttpStatus.FORBIDDEN),
+    CONSENT_TERMS_MISMATCH("consent-terms-mismatch", "Consent terms mismatch", HttpStatus.FORBIDDEN),
+    CONSENT_CONSUMED("consent-consumed", "Consent consumed", HttpStatus.FORBIDDEN),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key reused", HttpStatus.UNPROCESSABLE_CONTENT);
 
     private static final String TYPE_BASE = "https://sceneway.dev/problems/";
 

@@ -28,7 +28,10 @@ final class ScopePolicy {
 
     static final ScopePolicy API = new ScopePolicy(List.of(
             new Rule("/v1/banks/*/credit/products/**", "products"),
-            new Rule("/v1/banks/*/credit/quotes", "products")));
+            new Rule("/v1/banks/*/credit/quotes", "products"),
+            // Customer-level APIs: the consent the token carries is checked on top, by the feature (consent package).
+            new Rule("/v1/banks/*/accounts/**", "accounts"),
+            new Rule("/v1/banks/*/payments/**", "payments")));
 
     private final List<Rule> rules;
 

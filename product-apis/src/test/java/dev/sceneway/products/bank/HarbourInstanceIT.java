@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.sceneway.products.support.ConsentTokens;
 import dev.sceneway.products.support.ContractValidationConfiguration;
 import dev.sceneway.products.support.ProductTokens;
 import dev.sceneway.products.support.TestInstances;
@@ -61,6 +62,38 @@ class HarbourInstanceIT {
         mvc.perform(get("/v1/banks/lakeside/credit/products").header(HttpHeaders.AUTHORIZATION, token))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.type").value("https://sceneway.dev/problems/not-found"));
+    }
+
+    @Test
+    void sandboxAccountsWhenHarbourInstanceThenHoldTheDocumentedCnyBalances() {
+        assertThat(jdbc.sql("""
+                        SELECT string_agg(account_id || '=' || currency || ' ' || booked_balance, ',' ORDER BY account_id)
+                        FROM account WHERE owner_type = 'customer'""")
+                .query(String.class).single())
+                .isEqualTo("HB-ALICE-CUR=CNY 18000.00,HB-BOB-CUR=CNY 9000.00,HB-BOB-SAV=CNY 50000.00");
+    }
+
+    @Test
+    void accountsWhenHarbourConsentNamesTheCustomersLakesideAccountThenResourceNotInConsent() throws Exception {
+        String alice = "Bearer " + ConsentTokens.accountAccess("alice", "harbour")
+                .accounts("HB-ALICE-CUR", "LS-ALICE-CUR").sign();
+
+        mvc.perform(get("/v1/banks/harbour/accounts").header(HttpHeaders.AUTHORIZATION, alice))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.data[*].accountId", contains("HB-ALICE-CUR")))
+                .andExpect(jsonPath("$.data[0].currency").value("CNY"));
+        mvc.perform(get("/v1/banks/harbour/accounts/LS-ALICE-CUR").header(HttpHeaders.AUTHORIZATION, alice))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("https://sceneway.dev/problems/resource-not-in-consent"));
+    }
+
+    @Test
+    void accountsWhenLakesideConsentIsSentToHarbourThenConsentWrongBank() throws Exception {
+        String alice = "Bearer " + ConsentTokens.accountAccess("alice", "lakeside").accounts("HB-ALICE-CUR").sign();
+
+        mvc.perform(get("/v1/banks/harbour/accounts/HB-ALICE-CUR").header(HttpHeaders.AUTHORIZATION, alice))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("https://sceneway.dev/problems/consent-wrong-bank"));
     }
 
     @Test

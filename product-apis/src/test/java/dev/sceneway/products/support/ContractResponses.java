@@ -9,10 +9,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one place where the tests check responses against {@code credit.yaml}. Every response a test receives on an
+ * The one place where the tests check responses against the specs ({@code credit.yaml}, {@code accounts.yaml},
+ * {@code payments.yaml}, chosen by the path). Every response a test receives on an
  * API path ({@code /v1/banks/...}) goes through {@link #check}: MockMvc calls it for every request
  * ({@link ContractValidationConfiguration}), real HTTP calls through {@link TestHttp}.
  *
@@ -26,6 +28,10 @@ public final class ContractResponses {
     public static final String API_PREFIX = "/v1/banks/";
 
     private static final ContractValidator CREDIT = ContractValidator.of("credit");
+    private static final ContractValidator ACCOUNTS = ContractValidator.of("accounts");
+    private static final ContractValidator PAYMENTS = ContractValidator.of("payments");
+    private static final Pattern ACCOUNTS_PATH = Pattern.compile("^/v1/banks/[^/]+/accounts(/.*)?$");
+    private static final Pattern PAYMENTS_PATH = Pattern.compile("^/v1/banks/[^/]+/payments(/.*)?$");
     private static final Set<String> OUT_OF_CONTRACT_REQUEST = Set.of(
             "validation.request.path.missing", "validation.request.operation.notAllowed");
     private static final String UUID_FORM = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
@@ -38,7 +44,8 @@ public final class ContractResponses {
         if (!pathWithQuery.startsWith(API_PREFIX)) {
             return;
         }
-        ValidationReport report = CREDIT.validate(method, pathWithQuery, status, headers, body);
+        ContractValidator spec = specFor(pathWithQuery);
+        ValidationReport report = spec.validate(method, pathWithQuery, status, headers, body);
         if (!report.hasErrors()) {
             return;
         }
@@ -46,7 +53,7 @@ public final class ContractResponses {
                 .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
                 .allMatch(message -> OUT_OF_CONTRACT_REQUEST.contains(message.getKey()));
         if (!outOfContract) {
-            CREDIT.assertConforms(method, pathWithQuery, status, headers, body); // throws, listing every violation
+            spec.assertConforms(method, pathWithQuery, status, headers, body); // throws, listing every violation
             return;
         }
         Map<String, List<String>> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -61,5 +68,15 @@ public final class ContractResponses {
                     .singleElement().asString().satisfies(type ->
                             assertThat(type.toLowerCase(Locale.ROOT)).startsWith("application/problem+json"));
         }
+    }
+
+    /** The spec that owns the path: accounts.yaml, payments.yaml by their paths, credit.yaml otherwise. */
+    static ContractValidator specFor(String pathWithQuery) {
+        int query = pathWithQuery.indexOf('?');
+        String path = query < 0 ? pathWithQuery : pathWithQuery.substring(0, query);
+        if (ACCOUNTS_PATH.matcher(path).matches()) {
+            return ACCOUNTS;
+        }
+        return PAYMENTS_PATH.matcher(path).matches() ? PAYMENTS : CREDIT;
     }
 }

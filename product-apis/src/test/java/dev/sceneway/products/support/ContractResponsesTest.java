@@ -57,4 +57,31 @@ class ContractResponsesTest {
         assertThatCode(() -> ContractResponses.check("GET", "/actuator/health", 200, Map.of(), "{\"status\":\"UP\"}"))
                 .doesNotThrowAnyException();
     }
+
+    @Test
+    void checkWhenPathIsAnAccountsPathThenAccountsYamlJudgesIt() {
+        String balances = "/v1/banks/lakeside/accounts/LS-ALICE-CUR/balances";
+        String body = """
+                {"accountId":"LS-ALICE-CUR","currency":"EUR","booked":%s,"available":"3000.00",
+                 "overdraftLimit":"500.00","asOf":"2026-11-22T09:30:00Z"}""";
+        assertThatCode(() -> ContractResponses.check("GET", balances, 200, HEADERS, body.formatted("\"2500.00\"")))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> ContractResponses.check("GET", balances, 200, HEADERS, body.formatted("2500.00")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("does not conform to accounts.yaml")
+                .hasMessageContaining("booked");
+    }
+
+    @Test
+    void checkWhenAConsentProblemComesFromAnAccountsPathThenItsTypeIsInTheCatalogue() {
+        Map<String, List<String>> problem = Map.of("Content-Type", List.of("application/problem+json"),
+                "x-fapi-interaction-id", List.of("0f8fad5b-d9cb-469f-a165-70867728950e"));
+        String path = "/v1/banks/lakeside/accounts/LS-BOB-CUR";
+        assertThatCode(() -> ContractResponses.check("GET", path, 403, problem, """
+                {"type":"https://sceneway.dev/problems/resource-not-in-consent","title":"Resource not in consent",
+                 "status":403}""")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> ContractResponses.check("GET", path, 403, problem, """
+                {"type":"https://sceneway.dev/problems/account-is-secret","title":"Nope","status":403}"""))
+                .isInstanceOf(AssertionError.class);
+    }
 }

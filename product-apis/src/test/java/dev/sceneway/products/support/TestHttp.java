@@ -29,4 +29,18 @@ public final class TestHttp {
                 response.body());
         return response;
     }
+
+    /** A POST of a JSON body; {@code headers} are name/value pairs. */
+    public static HttpResponse<String> postJson(int port, String path, String json, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        ContractResponses.check("POST", path, response.statusCode(), response.headers().map(), response.body());
+        return response;
+    }
 }

@@ -27,6 +27,8 @@ public final class TestInstances {
         registry.add("sceneway.bank.id", () -> bankId);
         registry.add("sceneway.security.issuer", () -> ProductTokens.ISSUER);
         registry.add("sceneway.security.jwk-set-uri", TestJwks::uri);
+        registry.add("spring.data.redis.host", () -> SharedTestInfrastructure.redis().host());
+        registry.add("spring.data.redis.port", () -> SharedTestInfrastructure.redis().port());
     }
 
     /** The shared products database, created empty on first use. */

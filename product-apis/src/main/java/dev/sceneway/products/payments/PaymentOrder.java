@@ -1,0 +1,35 @@
+package dev.sceneway.products.payments;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * A payment as the partner asked for it.
+ *
+ * @param debtorAccount   the customer's account to pay from
+ * @param creditorAccount the account to pay to, at the same bank
+ * @param amount          positive, scale 2 (the spec's pattern allows nothing else)
+ * @param currency        ISO 4217
+ * @param reference       the payer's reference
+ */
+record PaymentOrder(String debtorAccount, String creditorAccount, BigDecimal amount, String currency,
+        String reference) {
+
+    /**
+     * SHA-256 (hex) of the order and the consent it is made under: what "the same request" means for an idempotency
+     * key. Fields are separated by a character none of them can contain (the spec forbids control characters).
+     */
+    String fingerprint(String consentId) {
+        String canonical = String.join("\u0000", consentId, debtorAccount, creditorAccount, amount.toPlainString(),
+                currency, reference);
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

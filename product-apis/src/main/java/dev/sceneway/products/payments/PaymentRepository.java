@@ -1,0 +1,99 @@
+package dev.sceneway.products.payments;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The payment and consent_use tables of the bank's schema. */
+@Repository
+class PaymentRepository {
+
+    private static final String COLUMNS = """
+            payment_id, partner, request_hash, consent_id, debtor_account, creditor_account, creditor_name, amount,
+            currency, reference, status, status_reason, created_at""";
+
+    private final JdbcClient jdbc;
+
+    PaymentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Claims {@code (partner, idempotencyKey)} for {@code payment}; false when the key is taken. A concurrent request
+     * holding the same key uncommitted makes this wait until it commits (then false) or rolls back (then true): that is
+     * what serialises identical submissions.
+     */
+    boolean claim(PaymentRecord payment, String customer, String idempotencyKey) {
+        return jdbc.sql("""
+                        INSERT INTO payment (payment_id, partner, idempotency_key, request_hash, consent_id, customer,
+                                             debtor_account, creditor_account, creditor_name, amount, currency,
+                                             reference, status, status_reason, created_at)
+                        VALUES (:id, :partner, :key, :hash, :consent, :customer, :debtor, :creditor, :creditorName,
+                                :amount, :currency, :reference, :status, NULL, :createdAt)
+                        ON CONFLICT (partner, idempotency_key) DO NOTHING""")
+                .param("id", payment.paymentId())
+                .param("partner", payment.partner())
+                .param("key", idempotencyKey)
+                .param("hash", payment.requestHash())
+                .param("consent", payment.consentId())
+                .param("customer", customer)
+                .param("debtor", payment.debtorAccount())
+                .param("creditor", payment.creditorAccount())
+                .param("creditorName", payment.creditorName())
+                .param("amount", payment.amount())
+                .param("currency", payment.currency())
+                .param("reference", payment.reference())
+                .param("status", payment.status().name().toLowerCase(Locale.ROOT))
+                .param("createdAt", Timestamp.from(payment.createdAt()))
+                .update() == 1;
+    }
+
+    Optional<PaymentRecord> findByKey(String partner, String idempotencyKey) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payment WHERE partner = :partner AND idempotency_key = :key")
+                .param("partner", partner).param("key", idempotencyKey)
+                .query(PaymentRepository::map).optional();
+    }
+
+    Optional<PaymentRecord> find(UUID paymentId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payment WHERE payment_id = :id")
+                .param("id", paymentId)
+                .query(PaymentRepository::map).optional();
+    }
+
+    void reject(UUID paymentId, String reason) {
+        jdbc.sql("UPDATE payment SET status = 'rejected', status_reason = :reason WHERE payment_id = :id")
+                .param("reason", reason).param("id", paymentId).update();
+    }
+
+    /** Records the consent's single use; false when it was already used (the primary key decides). */
+    boolean recordUse(String consentId, UUID paymentId, java.time.Instant usedAt) {
+        return jdbc.sql("""
+                        INSERT INTO consent_use (consent_id, payment_id, used_at) VALUES (:consent, :payment, :usedAt)
+                        ON CONFLICT (consent_id) DO NOTHING""")
+                .param("consent", consentId).param("payment", paymentId).param("usedAt", Timestamp.from(usedAt))
+                .update() == 1;
+    }
+
+    private static PaymentRecord map(ResultSet row, int rowNumber) throws SQLException {
+        return new PaymentRecord(
+                row.getObject("payment_id", UUID.class),
+                row.getString("partner"),
+                row.getString("request_hash"),
+                row.getString("consent_id"),
+                row.getString("debtor_account"),
+                row.getString("creditor_account"),
+                row.getString("creditor_name"),
+                row.getBigDecimal("amount"),
+                row.getString("currency"),
+                row.getString("reference"),
+                PaymentRecord.Status.valueOf(row.getString("status").toUpperCase(Locale.ROOT)),
+                row.getString("status_reason"),
+                row.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+}
