@@ -9,6 +9,7 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +22,8 @@ import org.jspecify.annotations.Nullable;
 public final class ContractValidator {
 
     private static final Map<String, ContractValidator> BY_SPEC = new ConcurrentHashMap<>();
+    /** The API specs, each owning the paths {@code /v1/banks/{bankId}/<name>/...}. */
+    private static final Set<String> SPECS = Set.of("accounts", "consents", "credit", "payments");
 
     private final String spec;
     private final OpenApiInteractionValidator validator;
@@ -41,6 +44,24 @@ public final class ContractValidator {
     /** The validator of spec {@code name} (e.g. {@code credit}), loaded once per JVM. */
     public static ContractValidator of(String name) {
         return BY_SPEC.computeIfAbsent(name, ContractValidator::new);
+    }
+
+    /**
+     * The validator of the spec that owns a public path {@code /v1/banks/{bankId}/<api>/...} (query allowed): the
+     * spec named after its first segment after the bank ({@code accounts}, {@code payments}, {@code consents},
+     * {@code credit}).
+     *
+     * @throws IllegalArgumentException for a path outside {@code /v1/banks/{bankId}/} or of no spec
+     */
+    public static ContractValidator forPath(String pathWithQuery) {
+        int query = pathWithQuery.indexOf('?');
+        String[] segments = (query < 0 ? pathWithQuery : pathWithQuery.substring(0, query)).split("/");
+        // "", "v1", "banks", "{bankId}", "<api>", ...
+        if (segments.length < 5 || !segments[1].equals("v1") || !segments[2].equals("banks")
+                || !SPECS.contains(segments[4])) {
+            throw new IllegalArgumentException("no spec owns " + pathWithQuery);
+        }
+        return of(segments[4]);
     }
 
     /**

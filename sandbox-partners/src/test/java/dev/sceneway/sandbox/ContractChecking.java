@@ -25,7 +25,7 @@ import javax.net.ssl.SSLSession;
 
 /**
  * The end-to-end test's only way onto the network: HTTP clients that check every response of the public API
- * ({@code /v1/banks/...}) against {@code credit.yaml} before the caller sees it, whether the caller is the partner
+ * ({@code /v1/banks/...}) against the spec that owns the path before the caller sees it, whether the caller is the partner
  * SDK or the raw {@link SandboxClient}. The generated SDK reads the body as a stream that its response interceptor
  * cannot peek at, hence a wrapping client: it buffers the body, validates it, then hands the same bytes to the
  * caller's body handler.
@@ -34,7 +34,6 @@ final class ContractChecking {
 
     private static final String PUBLIC_API = "/v1/banks/";
 
-    private final ContractValidator credit = ContractValidator.of("credit");
     private final AtomicInteger checked = new AtomicInteger();
 
     /** A builder of checking clients, for the SDK (whose generated ApiClient takes a builder) and SandboxClient. */
@@ -53,7 +52,7 @@ final class ContractChecking {
             return; // the token endpoint, the JWKS: not this API's contract
         }
         String pathAndQuery = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        credit.assertConforms(request.method(), pathAndQuery, response.statusCode(), response.headers().map(),
+        ContractValidator.forPath(pathAndQuery).assertConforms(request.method(), pathAndQuery, response.statusCode(), response.headers().map(),
                 new String(response.body(), StandardCharsets.UTF_8));
         checked.incrementAndGet();
     }

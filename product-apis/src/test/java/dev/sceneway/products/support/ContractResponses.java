@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,11 +26,6 @@ public final class ContractResponses {
 
     public static final String API_PREFIX = "/v1/banks/";
 
-    private static final ContractValidator CREDIT = ContractValidator.of("credit");
-    private static final ContractValidator ACCOUNTS = ContractValidator.of("accounts");
-    private static final ContractValidator PAYMENTS = ContractValidator.of("payments");
-    private static final Pattern ACCOUNTS_PATH = Pattern.compile("^/v1/banks/[^/]+/accounts(/.*)?$");
-    private static final Pattern PAYMENTS_PATH = Pattern.compile("^/v1/banks/[^/]+/payments(/.*)?$");
     private static final Set<String> OUT_OF_CONTRACT_REQUEST = Set.of(
             "validation.request.path.missing", "validation.request.operation.notAllowed");
     private static final String UUID_FORM = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
@@ -70,13 +64,12 @@ public final class ContractResponses {
         }
     }
 
-    /** The spec that owns the path: accounts.yaml, payments.yaml by their paths, credit.yaml otherwise. */
+    /** The spec that owns the path (accounts.yaml, payments.yaml...); credit.yaml for paths no spec owns. */
     static ContractValidator specFor(String pathWithQuery) {
-        int query = pathWithQuery.indexOf('?');
-        String path = query < 0 ? pathWithQuery : pathWithQuery.substring(0, query);
-        if (ACCOUNTS_PATH.matcher(path).matches()) {
-            return ACCOUNTS;
+        try {
+            return ContractValidator.forPath(pathWithQuery);
+        } catch (IllegalArgumentException noSpec) {
+            return ContractValidator.of("credit");
         }
-        return PAYMENTS_PATH.matcher(path).matches() ? PAYMENTS : CREDIT;
     }
 }
