@@ -5,8 +5,13 @@
 // saw; exits non-zero on the first failure. Run by IndependentClientIT (auth-server) and SandboxEndToEndIT
 // (sandbox-partners); settings come from the environment:
 //   ISSUER, CLIENT_ID, CLIENT_PRIVATE_JWK (the client's private key as a JWK, RSA for PS256 or P-256 for ES256),
-//   REDIRECT_URI, CUSTOMER_USERNAME, CUSTOMER_PASSWORD, optional PARTNER_SCOPE (default accounts) and API_URL.
+//   REDIRECT_URI, CUSTOMER_USERNAME, CUSTOMER_PASSWORD, optional CUSTOMER_TOTP_SECRET (base32; defaults to the
+//   published sandbox secret of alice or bob), PARTNER_SCOPE (default accounts) and API_URL.
 import * as oauth from 'oauth4webapi';
+import { createHmac } from 'node:crypto';
+
+// The sandbox customers' one-time code secrets, published on purpose in auth-server's application-sandbox.yml.
+const SANDBOX_TOTP_SECRETS = { alice: 'JBSWY3DPEHPK3PXP', bob: 'KRSXG5CTMVRXEZLU' };
 
 const env = (name) => {
   const value = process.env[name];
@@ -143,6 +148,19 @@ async function browseToCallback(start, username, password) {
     }
     const page = await response.text();
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page);
+    if (response.status === 200 && csrf && loggedIn && url.pathname === '/login/code') {
+      // The second factor: the customer's current RFC 6238 code.
+      const secret = process.env.CUSTOMER_TOTP_SECRET || SANDBOX_TOTP_SECRETS[username];
+      const coded = await fetch(url, {
+        method: 'POST', redirect: 'manual', body: new URLSearchParams({ code: totp(secret), _csrf: csrf[1] }),
+        signal: AbortSignal.timeout(10_000),
+        headers: { cookie: cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      remember(coded);
+      if (coded.status !== 302) throw new Error(`one-time code refused: ${coded.status}`);
+      url = new URL(coded.headers.get('location'), url);
+      continue;
+    }
     if (response.status !== 200 || !csrf || loggedIn) throw new Error(`unexpected page ${url}: ${response.status}`);
     const form = new URLSearchParams({ username, password, _csrf: csrf[1] });
     const posted = await fetch(new URL('/login', url), {
@@ -154,4 +172,17 @@ async function browseToCallback(start, username, password) {
     url = new URL(posted.headers.get('location'), url);
   }
   throw new Error('too many redirects');
+}
+
+/** RFC 6238: HMAC-SHA-1 over the 30 s step counter, dynamic truncation, 6 digits. */
+function totp(base32Secret, at = Date.now()) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of base32Secret.replace(/=+$/, '')) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const key = Buffer.from(bits.match(/.{8}/g).map((byte) => parseInt(byte, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
+  const hash = createHmac('sha1', key).update(counter).digest();
+  const offset = hash[hash.length - 1] & 0xf;
+  return String((hash.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
 }

@@ -31,6 +31,23 @@ public final class NodeScripts {
         Assumptions.assumeTrue(present, "Node.js is not installed: the independent OAuth client is SKIPPED");
     }
 
+    /** Debian's Chromium, which the browser tests drive (Playwright never downloads a browser here). */
+    public static final java.nio.file.Path CHROMIUM = java.nio.file.Path.of("/usr/bin/chromium");
+
+    /**
+     * Skips the calling test when Node.js or Debian's Chromium ({@link #CHROMIUM}) is absent; in CI their absence
+     * fails instead.
+     */
+    public static void assumeNodeAndChromium() {
+        assumeNode();
+        boolean present = java.nio.file.Files.isExecutable(CHROMIUM);
+        if (!present && System.getenv("CI") != null) {
+            throw new AssertionError("CI needs Chromium at " + CHROMIUM + " (apt-get install chromium) for the "
+                    + "browser tests");
+        }
+        Assumptions.assumeTrue(present, "Chromium is not installed at " + CHROMIUM + ": the browser test is SKIPPED");
+    }
+
     /** Runs {@code command} in {@code directory} and returns its output; fails unless it exits 0 within 120 s. */
     public static String run(Path directory, List<String> command, Map<String, String> environment)
             throws IOException, InterruptedException {

@@ -24,11 +24,13 @@ import org.springframework.web.util.UriUtils;
  * The authorization endpoint's answers. Success and errors for a verified redirect URI go back to the client with
  * {@code iss} (RFC 9207, FAPI 2.0 section 5.3.2.2 item 6) so that the client can tell which server answered; an
  * error without a verified redirect URI (no PAR, unknown client or request_uri) is shown as a
- * {@code bad-request} problem and never redirected.
+ * {@code bad-request} problem and never redirected. A customer who has yet to decide on the request's consent is
+ * sent to the consent screen ({@link ConsentScreenRequired}).
  */
 final class AuthorizationResponses implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
     static final String ISS = "iss";
+
 
     private final String issuer;
     private final ProblemResponses problems;
@@ -54,6 +56,13 @@ final class AuthorizationResponses implements AuthenticationSuccessHandler, Auth
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException exception) throws IOException {
+        if (exception instanceof ConsentScreenRequired consent) {
+            response.sendRedirect(UriComponentsBuilder.fromPath(request.getContextPath() + PushedRequests.CONSENT_PAGE)
+                    .queryParam(OAuth2ParameterNames.CLIENT_ID, encode(consent.clientId()))
+                    .queryParam(OAuth2ParameterNames.REQUEST_URI, encode(consent.requestUri()))
+                    .build(true).toUriString());
+            return;
+        }
         OAuth2Error error = exception instanceof OAuth2AuthenticationException oauth ? oauth.getError()
                 : new OAuth2Error("invalid_request");
         OAuth2AuthorizationCodeRequestAuthenticationToken echoed =

@@ -1,6 +1,7 @@
 package dev.sceneway.auth.fapi;
 
 import dev.sceneway.auth.AuthProperties;
+import dev.sceneway.auth.consent.CustomerConsents;
 import dev.sceneway.auth.problem.ProblemResponses;
 import java.time.Clock;
 import java.util.List;
@@ -22,8 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * Applies the FAPI 2.0 Security Profile to Spring's authorization server configurer; the security configuration
  * calls one method per endpoint so that this stays in one place. What it turns off: the device and token exchange
- * grants (neither enforced nor needed), the consent step (a later issue adds consent screens), and authorization
- * requests that were not pushed.
+ * grants (neither enforced nor needed), Spring's own scope consent step (a consent named by {@code consent_id} is
+ * decided on the journey's consent screen instead, see {@link ConsentGate}), and authorization requests that were
+ * not pushed.
  */
 @Component
 public class FapiProfile {
@@ -36,13 +38,17 @@ public class FapiProfile {
     private final Clock clock;
     private final OAuth2AuthorizationService authorizations;
     private final AuthorizationResponses responses;
+    private final PushedRequests pushedRequests;
+    private final ConsentRequestCheck consentCheck;
 
     FapiProfile(FapiProperties properties, AuthProperties auth, Clock clock, OAuth2AuthorizationService authorizations,
-            ProblemResponses problems) {
+            ProblemResponses problems, PushedRequests pushedRequests, CustomerConsents consents) {
         this.properties = properties;
         this.clock = clock;
         this.authorizations = authorizations;
         this.responses = new AuthorizationResponses(auth.issuer(), problems);
+        this.pushedRequests = pushedRequests;
+        this.consentCheck = new ConsentRequestCheck(consents);
     }
 
     /** PAR endpoint on, authorization endpoint only for pushed requests, short codes, {@code iss} in responses. */
@@ -51,12 +57,13 @@ public class FapiProfile {
                 .pushedAuthorizationRequestConverters(converters -> converters.replaceAll(DpopPushedRequestBinding::new))
                 .authenticationProviders(providers -> providers.forEach(provider -> {
                     if (provider instanceof OAuth2PushedAuthorizationRequestAuthenticationProvider pushed) {
-                        pushed.setAuthenticationValidator(new PushedRequestValidator());
+                        pushed.setAuthenticationValidator(new PushedRequestValidator(consentCheck));
                     }
                 })));
         server.authorizationEndpoint(authorize -> authorize
                 .authorizationRequestConverters(converters -> converters.replaceAll(
-                        converter -> new PushedRequestOnlyConverter(converter, clock, authorizations)))
+                        converter -> new ConsentGate(new PushedRequestOnlyConverter(converter, clock, authorizations),
+                                pushedRequests, consentCheck)))
                 .authenticationProviders(providers -> providers.forEach(provider -> {
                     if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codes) {
                         codes.setAuthorizationCodeGenerator(

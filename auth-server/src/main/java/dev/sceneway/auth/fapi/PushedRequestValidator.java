@@ -1,5 +1,6 @@
 package dev.sceneway.auth.fapi;
 
+import dev.sceneway.auth.consent.ConsentStatus;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.springframework.security.core.Authentication;
@@ -16,13 +17,21 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
  * What a pushed authorization request must carry under FAPI 2.0 (section 5.3.2.2): a {@code redirect_uri} equal,
  * character for character, to one the client registered (no prefix, wildcard or loopback-port leniency: RFC 9700
  * section 4.1.3); PKCE with {@code code_challenge_method=S256} (plain or missing is refused); registered scopes; and,
- * if present, a {@code dpop_jkt} shaped like a SHA-256 JWK thumbprint (RFC 9449 section 10).
+ * if present, a {@code dpop_jkt} shaped like a SHA-256 JWK thumbprint (RFC 9449 section 10). A {@code consent_id}, if
+ * present, must name a consent of this client that awaits authorisation, and the scope must include its type's scope
+ * ({@link ConsentRequestCheck}).
  */
 final class PushedRequestValidator implements Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> {
 
     static final String DPOP_JKT = "dpop_jkt";
     /** base64url of 32 bytes, no padding. */
     private static final Pattern THUMBPRINT = Pattern.compile("[A-Za-z0-9_-]{43}");
+
+    private final ConsentRequestCheck consents;
+
+    PushedRequestValidator(ConsentRequestCheck consents) {
+        this.consents = consents;
+    }
 
     @Override
     public void accept(OAuth2AuthorizationCodeRequestAuthenticationContext context) {
@@ -46,6 +55,17 @@ final class PushedRequestValidator implements Consumer<OAuth2AuthorizationCodeRe
         if (jkt != null && !(jkt instanceof String text && THUMBPRINT.matcher(text).matches())) {
             throw error(OAuth2ErrorCodes.INVALID_REQUEST, "dpop_jkt must be the base64url SHA-256 JWK thumbprint "
                     + "(RFC 7638) of the DPoP key", request, true);
+        }
+        try {
+            consents.check(request.getAdditionalParameters().get(PushedRequests.CONSENT_ID), request.getClientId(),
+                    request.getScopes()).ifPresent(consent -> {
+                        if (consent.status() != ConsentStatus.AWAITING_AUTHORISATION) {
+                            throw new ConsentRequestCheck.Refused("the consent is " + consent.status().wireName()
+                                    + ", not awaiting authorisation");
+                        }
+                    });
+        } catch (ConsentRequestCheck.Refused e) {
+            throw error(OAuth2ErrorCodes.INVALID_REQUEST, e.getMessage(), request, true);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.sceneway.auth.token;
 
 import dev.sceneway.auth.AuthProperties;
 import dev.sceneway.auth.client.PartnerSettings;
+import dev.sceneway.auth.consent.CustomerConsents;
 import dev.sceneway.auth.key.SigningKeyRing;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,9 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * space-delimited string, sorted (RFC 9068 section 2.2.3), {@code banks} (the ids of the banks that approved the
  * client, a JSON array, possibly empty), {@code nbf = iat} and {@code exp = iat + access-token-ttl}.
  *
+ * <p>A customer token whose authorization request named a consent also carries {@code consent_id} and
+ * {@code consent} ({@link ConsentClaims}); it is issued only while that consent is Authorised.
+ *
  * <p>The lifetime comes from configuration rather than each client's stored token settings, so that changing it
  * needs no data migration. {@code iss}, {@code sub} (the client id for client_credentials), {@code iat} and
  * {@code jti} are set by Spring's {@code JwtGenerator}.
@@ -31,11 +35,13 @@ final class AccessTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingCo
     private final List<String> audience;
     private final Duration timeToLive;
     private final SigningKeyRing keys;
+    private final ConsentClaims consentClaims;
 
-    AccessTokenCustomizer(AuthProperties properties, SigningKeyRing keys) {
+    AccessTokenCustomizer(AuthProperties properties, SigningKeyRing keys, CustomerConsents consents) {
         this.audience = List.of(properties.audience());
         this.timeToLive = properties.accessTokenTtl();
         this.keys = keys;
+        this.consentClaims = new ConsentClaims(consents);
     }
 
     @Override
@@ -49,7 +55,11 @@ final class AccessTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingCo
         String clientId = context.getRegisteredClient().getClientId();
         // Sorted: scope order means nothing (RFC 6749 section 3.3), but equal grants should give equal claims.
         List<String> scopes = context.getAuthorizedScopes().stream().sorted().toList();
+        String consentId = ConsentClaims.consentId(context.getAuthorization());
         context.getClaims().claims(claims -> {
+            if (consentId != null) {
+                consentClaims.add(consentId, context.getPrincipal(), claims);
+            }
             Instant issuedAt = (Instant) claims.get(JwtClaimNames.IAT);
             claims.put(JwtClaimNames.NBF, issuedAt);
             claims.put(JwtClaimNames.EXP, issuedAt.plus(timeToLive));

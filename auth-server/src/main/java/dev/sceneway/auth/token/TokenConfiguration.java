@@ -1,6 +1,7 @@
 package dev.sceneway.auth.token;
 
 import dev.sceneway.auth.AuthProperties;
+import dev.sceneway.auth.consent.CustomerConsents;
 import dev.sceneway.auth.key.SigningKeyRing;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,7 +30,8 @@ class TokenConfiguration {
     }
 
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> accessTokenCustomizer(AuthProperties properties, SigningKeyRing keys) {
-        return new AccessTokenCustomizer(properties, keys);
+    OAuth2TokenCustomizer<JwtEncodingContext> accessTokenCustomizer(AuthProperties properties, SigningKeyRing keys,
+            CustomerConsents consents) {
+        return new AccessTokenCustomizer(properties, keys, consents);
     }
 }

@@ -3,6 +3,7 @@ package dev.sceneway.auth.fapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sceneway.auth.TestClientKeys;
+import dev.sceneway.auth.TestTotp;
 import dev.sceneway.testing.TestDpop;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -44,10 +46,18 @@ final class CodeFlowClient {
     final String codeVerifier = randomUrlSafe();
     final TestDpop dpopKey = TestDpop.ec();
 
+    private final Function<String, String> codes;
+
     CodeFlowClient(int port, String clientId, String issuer) {
+        this(port, clientId, issuer, TestTotp::now);
+    }
+
+    /** {@code codes} gives a customer's current one-time code (tests forget used codes there, and use their clock). */
+    CodeFlowClient(int port, String clientId, String issuer, Function<String, String> codes) {
         this.port = port;
         this.clientId = clientId;
         this.issuer = issuer;
+        this.codes = codes;
     }
 
     URI uri(String path) {
@@ -93,17 +103,60 @@ final class CodeFlowClient {
         return send(HttpRequest.newBuilder(target).GET());
     }
 
-    /** Answers the login form the authorization endpoint redirected to; returns the form post's response. */
+    /**
+     * Answers the login form the authorization endpoint redirected to, then (after a right password) the one-time code
+     * form with the customer's current code; returns the last form post's response.
+     */
     HttpResponse<String> logIn(HttpResponse<String> redirectToLogin, String username, String password) {
+        HttpResponse<String> passwordStep = logInWithPasswordOnly(redirectToLogin, username, password);
+        if (passwordStep.statusCode() != 302 || !location(passwordStep).getPath().equals("/login/code")) {
+            return passwordStep;
+        }
+        return sendCode(codes.apply(username));
+    }
+
+    /** The first login step only: returns the password post's response (a redirect to the code form if right). */
+    HttpResponse<String> logInWithPasswordOnly(HttpResponse<String> redirectToLogin, String username,
+            String password) {
         assertThat(redirectToLogin.statusCode()).as("redirect to the login form").isEqualTo(302);
         HttpResponse<String> page = get(location(redirectToLogin));
         assertThat(page.statusCode()).isEqualTo(200);
-        Matcher csrf = CSRF.matcher(page.body());
-        assertThat(csrf.find()).as("CSRF field in the login form").isTrue();
         return send(HttpRequest.newBuilder(uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(formBody(Map.of("username", username,
-                        "password", password, "_csrf", csrf.group(1))))));
+                        "password", password, "_csrf", csrf(page))))));
+    }
+
+    /** Posts {@code code} to the one-time code form (whose CSRF field it reads first). */
+    HttpResponse<String> sendCode(String code) {
+        HttpResponse<String> page = get(uri("/login/code"));
+        assertThat(page.statusCode()).as("the code form").isEqualTo(200);
+        return postWithCsrf("/login/code", csrf(page), Map.of("code", code));
+    }
+
+    /** Posts {@code code} with a CSRF token read from the login page (when there is no code form to read it from). */
+    HttpResponse<String> sendCodeWithoutForm(String code) {
+        return postWithCsrf("/login/code", csrf(get(uri("/login"))), Map.of("code", code));
+    }
+
+    /** A browser form post with the page's CSRF token (no client authentication). */
+    HttpResponse<String> postWithCsrf(String path, String csrf, Map<String, String> form) {
+        Map<String, String> all = new LinkedHashMap<>(form);
+        all.put("_csrf", csrf);
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(formBody(all))));
+    }
+
+    /** A browser form post of repeated fields (e.g. several checked accounts). */
+    HttpResponse<String> postRaw(String path, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    static String csrf(HttpResponse<String> page) {
+        Matcher csrf = CSRF.matcher(page.body());
+        assertThat(csrf.find()).as("CSRF field in %s", page.body()).isTrue();
+        return csrf.group(1);
     }
 
     /** PAR, authorization request, login as alice, back to the authorization endpoint: the redirect to the client. */

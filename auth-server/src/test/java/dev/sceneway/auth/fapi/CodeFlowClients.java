@@ -50,6 +50,7 @@ final class CodeFlowClients {
                         .redirectUri(CodeFlowClient.REDIRECT_URI)
                         .scope("accounts")
                         .scope("payments")
+                        .scope("credit")
                         .build());
                 clients.savePartner(new PartnerClient(clientId, List.of("lakeside", "harbour"),
                         TestClientKeys.publicJwks(partner.getValue()), null, null, PartnerClient.Status.ACTIVE));

@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.SignedJWT;
 import dev.sceneway.auth.AuthServerTestSupport;
 import dev.sceneway.auth.TestClock;
+import dev.sceneway.auth.TestTotp;
 import dev.sceneway.auth.client.PartnerClientRepository;
 import dev.sceneway.testing.TestDpop;
 import java.net.URI;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** The authorization code flow as FAPI 2.0 allows it: PAR, PKCE S256, login, iss, short single-use codes, DPoP. */
 class CodeFlowIT extends AuthServerTestSupport {
@@ -26,12 +28,18 @@ class CodeFlowIT extends AuthServerTestSupport {
     @Autowired
     private TestClock clock;
 
+    @Autowired
+    private StringRedisTemplate redis;
+
     private CodeFlowClient partner;
 
     @BeforeEach
     void registerPartner() {
         CodeFlowClients.register(clients);
-        partner = new CodeFlowClient(port, CodeFlowClient.CLIENT_ID, ISSUER);
+        partner = new CodeFlowClient(port, CodeFlowClient.CLIENT_ID, ISSUER, customer -> {
+            TestTotp.forgetUsedCodes(redis);
+            return TestTotp.at(customer, clock.instant());
+        });
     }
 
     @AfterEach

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.SignedJWT;
 import dev.sceneway.auth.AuthServerTestSupport;
+import dev.sceneway.auth.TestTotp;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import dev.sceneway.auth.client.PartnerClientRepository;
 import dev.sceneway.testing.TestDpop;
 import java.net.http.HttpResponse;
@@ -23,13 +25,19 @@ class TokenLifecycleIT extends AuthServerTestSupport {
     @Autowired
     private PartnerClientRepository clients;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private StringRedisTemplate redis;
+
     private CodeFlowClient partner;
     private CodeFlowClient otherPartner;
 
     @BeforeEach
     void registerPartners() {
         CodeFlowClients.register(clients);
-        partner = new CodeFlowClient(port, CodeFlowClient.CLIENT_ID, ISSUER);
+        partner = new CodeFlowClient(port, CodeFlowClient.CLIENT_ID, ISSUER, customer -> {
+            TestTotp.forgetUsedCodes(redis);
+            return TestTotp.now(customer);
+        });
         otherPartner = new CodeFlowClient(port, CodeFlowClient.OTHER_CLIENT_ID, ISSUER);
     }
 
