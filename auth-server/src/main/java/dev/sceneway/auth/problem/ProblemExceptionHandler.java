@@ -52,7 +52,7 @@ class ProblemExceptionHandler {
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<Problem> problem(ProblemException e, HttpServletRequest request) {
-        return ProblemResponses.entity(Problem.of(e.type(), e.detail(), request.getRequestURI()), HttpHeaders.EMPTY);
+        return ProblemResponses.entity(Problem.of(e.type(), e.detail(), request.getRequestURI()), e.headers());
     }
 
     /** Bean validation of a request body (the constraints generated from the spec): the detail names each field. */

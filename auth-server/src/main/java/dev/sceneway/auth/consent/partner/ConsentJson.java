@@ -8,10 +8,7 @@ import dev.sceneway.auth.consent.generated.model.ConsentStatus;
 import dev.sceneway.auth.consent.generated.model.ConsentType;
 import dev.sceneway.auth.consent.generated.model.PaymentTerms;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.boot.jackson.JacksonMixin;
 
 /**
@@ -39,8 +36,9 @@ final class ConsentJson {
         return consent;
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+    /** RFC 3339 in UTC ({@code Z}), as common.yaml's DateTime asks of responses. */
+    private static String utc(Instant instant) {
+        return instant.toString();
     }
 
     /** Leaves absent members out instead of writing {@code null}, for the generated models of this API only. */

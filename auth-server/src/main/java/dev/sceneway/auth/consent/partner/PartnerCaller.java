@@ -4,6 +4,7 @@ import dev.sceneway.auth.consent.ConsentType;
 import dev.sceneway.auth.problem.ProblemException;
 import dev.sceneway.auth.problem.ProblemType;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -25,16 +26,25 @@ record PartnerCaller(String partnerId, List<String> scopes) {
         List<String> banks = jwt.hasClaim("banks") ? jwt.getClaimAsStringList("banks") : List.of();
         if (banks == null || !banks.contains(bankId)) {
             throw new ProblemException(ProblemType.PARTNER_NOT_APPROVED, "Partner '" + partner
-                    + "' is not approved for bank '" + bankId + "'.");
+                    + "' is not approved for bank '" + bankId + "'.", challenge("Bearer error=\"insufficient_scope\", "
+                    + "error_description=\"partner not approved for this bank\""));
         }
         String scope = jwt.getClaimAsString("scope");
         return new PartnerCaller(partner, scope == null ? List.of() : List.of(scope.trim().split(" +")));
     }
 
+    /** RFC 6750 section 3: a valid token that does not allow this request. */
+    private static HttpHeaders challenge(String value) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.WWW_AUTHENTICATE, value);
+        return headers;
+    }
+
     PartnerCaller requireScope(ConsentType type) {
         if (!scopes.contains(type.scope())) {
             throw new ProblemException(ProblemType.INSUFFICIENT_SCOPE, "Consents of type '" + type.wireName()
-                    + "' need an access token with scope '" + type.scope() + "'.");
+                    + "' need an access token with scope '" + type.scope() + "'.",
+                    challenge("Bearer error=\"insufficient_scope\", scope=\"" + type.scope() + "\""));
         }
         return this;
     }

@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -113,8 +114,17 @@ class PartnerConsentController implements ConsentsApi {
         return new ProblemException(ProblemType.NOT_FOUND, "No consent with id '" + consentId + "'.");
     }
 
-    private static @Nullable Instant instant(@Nullable OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
+    /** RFC 3339 {@code date-time}, with an offset (common.yaml's DateTime). */
+    private static @Nullable Instant instant(@Nullable String time) {
+        if (time == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(time).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(ProblemType.BAD_REQUEST,
+                    "Field 'expiresAt' must be an RFC 3339 date-time with an offset, e.g. 2026-12-22T00:00:00Z.");
+        }
     }
 
     private static BigDecimal amount(String amount) {
