@@ -101,4 +101,21 @@ class SandboxClientRegistrarIT extends AuthServerTestSupport {
                 "SELECT client_id FROM oauth2_registered_client ORDER BY client_id", String.class))
                 .containsExactly("one", "two");
     }
+
+    @Test
+    void registerMissingWhenAKeptSandboxClientLacksAConfiguredScopeThenItGainsItAndKeepsItsOthers() {
+        MigratedDatabase database = MigratedDatabase.create("auth_seed_scopes");
+        var registrar = new SandboxClientRegistrar(new PartnerClientRepository(
+                new JdbcRegisteredClientRepository(database.jdbc()), database.jdbc(), Duration.ZERO),
+                PasswordEncoderFactories.createDelegatingPasswordEncoder(), database.jdbc(), database.transactions());
+        registrar.registerMissing(List.of(new SandboxClient("kept", "kept-secret", "Kept",
+                Set.of("products", "accounts"), List.of(), null, List.of())));
+
+        int registered = registrar.registerMissing(List.of(new SandboxClient("kept", "kept-secret", "Kept",
+                Set.of("accounts", "credit"), List.of(), null, List.of())));
+
+        assertThat(registered).isZero();
+        assertThat(database.jdbc().queryForObject("SELECT scopes FROM oauth2_registered_client WHERE client_id = ?",
+                String.class, "kept").split(",")).containsExactlyInAnyOrder("products", "accounts", "credit");
+    }
 }
