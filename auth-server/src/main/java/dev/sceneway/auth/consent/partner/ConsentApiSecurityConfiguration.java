@@ -26,7 +26,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * {@code /v1/**} (the partner consents API) is a resource server of this server's own access tokens, verified like
+ * {@code /v1/banks/{bankId}/consents/**} (the partner consents API) is a resource server of this server's own access tokens, verified like
  * the admin API's ({@link OwnAccessTokens}: local keys, PS256, at+jwt, issuer, audience). DPoP-bound tokens come as
  * {@code Authorization: DPoP} with a proof (RFC 9449 section 7), checked here too; behind the gateway the proof's
  * {@code htu} names the gateway's URL, which this server sees through the gateway's X-Forwarded-* headers
@@ -37,11 +37,14 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 class ConsentApiSecurityConfiguration {
 
+    /** Exactly the partner API's paths: any other path stays an unknown one (404), not a 401. */
+    static final String PARTNER_API = "/v1/banks/*/consents/**";
+
     @Bean
     @Order(1)
     SecurityFilterChain partnerApiFilterChain(HttpSecurity http, JWKSource<SecurityContext> keys,
             AuthProperties properties, ProblemResponses problems) throws Exception {
-        http.securityMatcher("/v1/**")
+        http.securityMatcher(PARTNER_API)
                 .authorizeHttpRequests(requests -> requests
                         // The container's error page renders rejections that happened before MVC; it holds no data.
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
