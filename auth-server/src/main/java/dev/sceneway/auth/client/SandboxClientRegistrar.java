@@ -2,6 +2,7 @@ package dev.sceneway.auth.client;
 
 import dev.sceneway.auth.AuthProperties.SandboxClient;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,7 @@ final class SandboxClientRegistrar {
             jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> null, SEED_CLIENTS_LOCK);
             int count = 0;
             for (SandboxClient client : wanted) {
-                var existing = clients.findIncludingDisabled(client.clientId());
+                Optional<RegisteredClient> existing = clients.findIncludingDisabled(client.clientId());
                 if (existing.isPresent() && !existing.get().getScopes().containsAll(client.scopes())) {
                     clients.save(RegisteredClient.from(existing.get())
                             .scopes(scopes -> scopes.addAll(client.scopes())).build());

@@ -13,11 +13,13 @@ import org.springframework.data.domain.Range;
 import org.springframework.data.redis.RedisSystemException;
 import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.PendingMessage;
 import org.springframework.data.redis.connection.stream.PendingMessages;
 import org.springframework.data.redis.connection.stream.ReadOffset;
 import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.connection.stream.StreamReadOptions;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StreamOperations;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -135,7 +137,7 @@ class ConsentEventsConsumer implements SmartLifecycle {
         }
         try {
             // MKSTREAM: the group can exist before product-apis reports anything.
-            redis.execute((org.springframework.data.redis.core.RedisCallback<Object>) connection ->
+            redis.execute((RedisCallback<Object>) connection ->
                     connection.execute("XGROUP", "CREATE".getBytes(), STREAM.getBytes(), GROUP.getBytes(),
                             "0".getBytes(), "MKSTREAM".getBytes()));
             log.info("Created consumer group {} on {}", GROUP, STREAM);
@@ -152,7 +154,7 @@ class ConsentEventsConsumer implements SmartLifecycle {
         PendingMessages pending = stream.pending(STREAM, GROUP, Range.unbounded(), BATCH);
         List<RecordId> stale = pending.stream()
                 .filter(message -> message.getElapsedTimeSinceLastDelivery().compareTo(CLAIM_AFTER) >= 0)
-                .map(message -> message.getId()).toList();
+                .map(PendingMessage::getId).toList();
         if (stale.isEmpty()) {
             return;
         }

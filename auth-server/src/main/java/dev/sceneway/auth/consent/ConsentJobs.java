@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -69,7 +70,7 @@ class ConsentJobs implements DisposableBean {
         return expired;
     }
 
-    private void guarded(String job, java.util.function.IntSupplier work) {
+    private void guarded(String job, IntSupplier work) {
         try {
             int done = work.getAsInt();
             if (done > 0) {

@@ -151,7 +151,8 @@ public class ConsentLifecycle implements CustomerConsents {
      */
     public Optional<ConsentView> consume(String consentId, String bankId, String paymentId) {
         Optional<StoredConsent> found = consents.lock(consentId)
-                .filter(consent -> consent.view().type() == ConsentType.PAYMENT && consent.view().bankId().equals(bankId));
+                .filter(consent -> consent.view().type() == ConsentType.PAYMENT
+                        && consent.view().bankId().equals(bankId));
         if (found.isEmpty()) {
             return Optional.empty();
         }

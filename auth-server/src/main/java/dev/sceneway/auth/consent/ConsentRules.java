@@ -115,8 +115,8 @@ final class ConsentRules {
             throw new InvalidConsentException("expiresAt", "must be in the future");
         }
         if (expiresAt.isAfter(now.plus(max))) {
-            throw new InvalidConsentException("expiresAt", "must be at most " + max.toDays() + " days from now at bank '"
-                    + bankId + "'");
+            throw new InvalidConsentException("expiresAt", "must be at most " + max.toDays()
+                    + " days from now at bank '" + bankId + "'");
         }
         return expiresAt;
     }

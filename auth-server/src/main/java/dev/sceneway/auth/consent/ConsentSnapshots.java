@@ -114,7 +114,7 @@ class ConsentSnapshots {
         ownTransaction.executeWithoutResult(status -> consents.snapshotWritten(consent));
     }
 
-    /** The contract's JSON, member by member; {@code customer}, {@code expiresAt}, {@code frequencyPerDay} may be null. */
+    /** The contract's JSON, member by member; customer, expiresAt and frequencyPerDay may be null. */
     static Map<String, Object> snapshot(StoredConsent consent) {
         ConsentView view = consent.view();
         Map<String, Object> snapshot = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import tools.jackson.core.JacksonException;
 
@@ -37,8 +38,7 @@ final class RequestFields {
         return e.getParameterValidationResults().stream()
                 .flatMap(result -> {
                     String name = result.getMethodParameter().getParameterName();
-                    var header = result.getMethodParameter()
-                            .getParameterAnnotation(org.springframework.web.bind.annotation.RequestHeader.class);
+                    RequestHeader header = result.getMethodParameter().getParameterAnnotation(RequestHeader.class);
                     String shown = header != null && !header.value().isEmpty() ? header.value() : name;
                     return result.getResolvableErrors().stream()
                             .map(error -> "Parameter '" + shown + "' " + error.getDefaultMessage() + ".");

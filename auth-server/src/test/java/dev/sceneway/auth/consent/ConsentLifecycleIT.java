@@ -93,7 +93,8 @@ class ConsentLifecycleIT extends AuthServerTestSupport {
 
         assertThat(auditTrail(rejected.id())).hasSize(2);
         assertThat(auditTrail(awaiting.id())).hasSize(1);
-        assertThat(lifecycle.find(awaiting.id()).orElseThrow().status()).isEqualTo(ConsentStatus.AWAITING_AUTHORISATION);
+        assertThat(lifecycle.find(awaiting.id()).orElseThrow().status())
+                .isEqualTo(ConsentStatus.AWAITING_AUTHORISATION);
     }
 
     @Test
@@ -127,8 +128,9 @@ class ConsentLifecycleIT extends AuthServerTestSupport {
     void auditTrailWhenUpdatedOrDeletedThenTheDatabaseRefuses() {
         StoredConsent consent = lifecycle.create(PARTNER, BANK, accountAccess());
 
-        assertThatThrownBy(() -> jdbc.update("UPDATE consent_event SET actor = 'someone-else' WHERE consent_id = ?::uuid",
-                consent.id())).isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update(
+                "UPDATE consent_event SET actor = 'someone-else' WHERE consent_id = ?::uuid", consent.id()))
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.update("DELETE FROM consent_event WHERE consent_id = ?::uuid", consent.id()))
                 .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.execute("TRUNCATE consent_event CASCADE"))

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -152,7 +153,7 @@ class ConsentRedisIT extends AuthServerTestSupport {
     void streamWhenPaymentReportedConsumedThenConsentConsumedOnceAndRecordsAcknowledged() {
         StoredConsent consent = lifecycle.create("checkout-demo", "lakeside", ConsentLifecycleIT.payment());
         lifecycle.authorise(consent.id(), "alice", List.of("LS-ALICE-CUR"));
-        String unknown = java.util.UUID.randomUUID().toString();
+        String unknown = UUID.randomUUID().toString();
 
         report(unknown, "pay-0");
         report(consent.id(), "pay-1");

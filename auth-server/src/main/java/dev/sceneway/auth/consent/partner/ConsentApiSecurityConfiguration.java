@@ -26,9 +26,10 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * {@code /v1/banks/{bankId}/consents/**} (the partner consents API) is a resource server of this server's own access tokens, verified like
- * the admin API's ({@link OwnAccessTokens}: local keys, PS256, at+jwt, issuer, audience). DPoP-bound tokens come as
- * {@code Authorization: DPoP} with a proof (RFC 9449 section 7), checked here too; behind the gateway the proof's
+ * {@code /v1/banks/{bankId}/consents/**} (the partner consents API) is a resource server of this server's own
+ * access tokens, verified like the admin API's ({@link OwnAccessTokens}: local keys, PS256, at+jwt, issuer,
+ * audience). DPoP-bound tokens come as {@code Authorization: DPoP} with a proof (RFC 9449 section 7), checked here
+ * too; behind the gateway the proof's
  * {@code htu} names the gateway's URL, which this server sees through the gateway's X-Forwarded-* headers
  * ({@code server.forward-headers-strategy}). Scope and bank are checked per operation (the consent's type decides
  * the scope), by {@link PartnerCaller}. Failures are the contract's problems: {@code token-missing},

@@ -12,7 +12,10 @@ import dev.sceneway.testing.TestDpop;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,7 +58,7 @@ class PartnerConsentApiIT extends AuthServerTestSupport {
         assertThat(consent.get("bankId").asString()).isEqualTo("lakeside");
         assertThat(consent.get("frequencyPerDay").asInt()).isEqualTo(4);
         assertThat(consent.has("accounts")).isFalse();
-        assertThat(java.time.Instant.parse(consent.get("expiresAt").asString()))
+        assertThat(Instant.parse(consent.get("expiresAt").asString()))
                 .isBetween(clock.instant().plus(Duration.ofDays(180)).minusSeconds(60),
                         clock.instant().plus(Duration.ofDays(180)));
         assertThat(created.headers().firstValue("Location")).hasValue(LAKESIDE + "/" + consent.get("consentId")
@@ -204,8 +207,8 @@ class PartnerConsentApiIT extends AuthServerTestSupport {
         String tokenUrl = "http://127.0.0.1:" + port + "/oauth2/token";
         HttpResponse<String> tokenResponse = send(HttpRequest.newBuilder(URI.create(tokenUrl))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                        "renovation-demo:renovation-demo-secret".getBytes()))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "renovation-demo:renovation-demo-secret".getBytes(StandardCharsets.UTF_8)))
                 .header("DPoP", key.proof("POST", tokenUrl).sign())
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=accounts")));
         assertThat(tokenResponse.statusCode()).as(tokenResponse.body()).isEqualTo(200);
