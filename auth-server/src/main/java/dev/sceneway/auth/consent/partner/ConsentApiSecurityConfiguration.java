@@ -38,6 +38,10 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 class ConsentApiSecurityConfiguration {
 
+    /** The bearer challenge first, then DPoP's (RFC 9449 section 7.1), as common.yaml's Unauthorized says. */
+    static final String DPOP_PROOF_CHALLENGE = "Bearer error=\"invalid_token\", "
+            + "DPoP error=\"invalid_dpop_proof\", algs=\"ES256 PS256\"";
+
     /** Exactly the partner API's paths: any other path stays an unknown one (404), not a 401. */
     static final String PARTNER_API = "/v1/banks/*/consents/**";
 
@@ -54,7 +58,7 @@ class ConsentApiSecurityConfiguration {
                         .jwt(jwt -> jwt.decoder(OwnAccessTokens.decoder(keys, properties)))
                         .dPoP(dpop -> dpop.authenticationFailureHandler((request, response, e) ->
                                 unauthorized(problems, request, response, ProblemType.DPOP_PROOF_INVALID,
-                                        "DPoP error=\"invalid_dpop_proof\"")))
+                                        DPOP_PROOF_CHALLENGE)))
                         .authenticationEntryPoint((request, response, e) -> entryPoint(problems, request, response, e)))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((request, response, e) -> entryPoint(problems, request, response, e)))

@@ -223,10 +223,20 @@ class PartnerConsentApiIT extends AuthServerTestSupport {
                 .header("Content-Type", "application/json").header("x-idempotency-key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString("{\"permissions\":[\"accounts\"]}")));
         HttpResponse<String> asBearer = call("POST", path, token, "{\"permissions\":[\"accounts\"]}");
+        HttpResponse<String> proofForInternalUrl = send(HttpRequest.newBuilder(uri(path))
+                .header("Authorization", "DPoP " + token)
+                .header("DPoP", key.proof("POST", uri(path).toString()).accessToken(token).sign())
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "api.sceneway.test")
+                .header("Content-Type", "application/json").header("x-idempotency-key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"permissions\":[\"accounts\"]}")));
 
         assertThat(bound.statusCode()).as(bound.body()).isEqualTo(201);
         assertThat(asBearer.statusCode()).as("a DPoP-bound token is not a bearer token").isEqualTo(401);
         conforms("POST", path, bound);
+        conforms("POST", path, proofForInternalUrl);
+        assertProblem(proofForInternalUrl, 401, "dpop-proof-invalid");
+        assertThat(proofForInternalUrl.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                challenge -> assertThat(challenge).contains("DPoP error=\"invalid_dpop_proof\""));
     }
 
     private String createAccountAccess(String token) {
