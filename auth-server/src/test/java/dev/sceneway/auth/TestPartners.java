@@ -19,12 +19,12 @@ public final class TestPartners {
                 List.of("products"), jwks, null, null, null, banks);
     }
 
-    /** Scopes {@code products accounts}. */
+    /** Scopes {@code products accounts credit}. */
     public static Credentials renovationPartner() {
         return new Credentials("renovation-demo", "renovation-demo-secret");
     }
 
-    /** Scopes {@code products accounts payments}. */
+    /** Scopes {@code products accounts payments credit}. */
     public static Credentials checkoutPartner() {
         return new Credentials("checkout-demo", "checkout-demo-secret");
     }

@@ -2,6 +2,7 @@ package dev.sceneway.auth.client;
 
 import dev.sceneway.auth.AuthProperties.SandboxClient;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,8 +14,10 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Registers partner apps that are not registered yet; an existing client is left as it is. Replicas starting
- * together queue on a PostgreSQL advisory lock, so each client is inserted exactly once.
+ * Registers partner apps that are not registered yet; of an existing client only the scopes change, and only by
+ * gaining the configured ones it lacks (a sandbox kept across upgrades gets new scopes, e.g. {@code credit}, and
+ * never loses any). Replicas starting together queue on a PostgreSQL advisory lock, so each client is inserted
+ * exactly once.
  */
 final class SandboxClientRegistrar {
 
@@ -42,7 +45,13 @@ final class SandboxClientRegistrar {
             jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> null, SEED_CLIENTS_LOCK);
             int count = 0;
             for (SandboxClient client : wanted) {
-                if (clients.findIncludingDisabled(client.clientId()).isEmpty()) {
+                Optional<RegisteredClient> existing = clients.findIncludingDisabled(client.clientId());
+                if (existing.isPresent() && !existing.get().getScopes().containsAll(client.scopes())) {
+                    clients.save(RegisteredClient.from(existing.get())
+                            .scopes(scopes -> scopes.addAll(client.scopes())).build());
+                    log.info("Sandbox client {} gained scopes {}", client.clientId(), client.scopes());
+                }
+                if (existing.isEmpty()) {
                     clients.save(toRegisteredClient(client));
                     clients.savePartner(new PartnerClient(client.clientId(), client.banks(),
                             client.jwks() == null || client.jwks().isBlank() ? null : client.jwks(),

@@ -1,6 +1,8 @@
 package dev.sceneway.auth.problem;
 
 import java.net.URI;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * The catalogue of problem types this service answers with (RFC 9457); slugs are the contract's. The OAuth
@@ -21,7 +23,25 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type",
             "The request body's Content-Type is not supported here."),
     INTERNAL_ERROR("internal-error", 500, "Internal error",
-            "The server could not complete the request. The cause has been logged.");
+            "The server could not complete the request. The cause has been logged."),
+
+    // The partner API (/v1/**, e.g. consents.yaml) answers with the contract's types only (common.yaml).
+    TOKEN_MISSING("token-missing", 401, "Access token missing",
+            "This API needs an OAuth 2.0 access token in the Authorization header."),
+    TOKEN_INVALID("token-invalid", 401, "Access token invalid",
+            "The access token is malformed, expired, not yet valid, or not issued for this API."),
+    DPOP_PROOF_INVALID("dpop-proof-invalid", 401, "DPoP proof invalid",
+            "The access token is DPoP-bound and the DPoP proof is missing or not valid."),
+    INSUFFICIENT_SCOPE("insufficient-scope", 403, "Insufficient scope",
+            "The access token lacks the scope this operation needs."),
+    PARTNER_NOT_APPROVED("partner-not-approved", 403, "Partner not approved for this bank",
+            "The partner is not approved for the bank it addressed."),
+    CONSENT_STATE_CONFLICT("consent-state-conflict", 409, "Consent state conflict",
+            "The consent's status does not allow this change.");
+
+    /** Specific types that a bare HTTP status must never map to (see {@link #forStatus}). */
+    private static final Set<ProblemType> SPECIFIC = EnumSet.of(TOKEN_MISSING, TOKEN_INVALID, DPOP_PROOF_INVALID,
+            INSUFFICIENT_SCOPE, PARTNER_NOT_APPROVED, CONSENT_STATE_CONFLICT);
 
     private static final String TYPE_BASE = "https://sceneway.dev/problems/";
 
@@ -57,7 +77,7 @@ public enum ProblemType {
     /** The entry for an HTTP status; a status without one maps to bad-request (4xx) or internal-error. */
     public static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
-            if (type.status == status) {
+            if (type.status == status && !SPECIFIC.contains(type)) {
                 return type;
             }
         }

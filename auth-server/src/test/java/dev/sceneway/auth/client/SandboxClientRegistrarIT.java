@@ -104,4 +104,21 @@ class SandboxClientRegistrarIT extends AuthServerTestSupport {
         assertThat(database.jdbc().queryForList("SELECT webhook_url FROM partner_client ORDER BY client_id",
                 String.class)).containsExactly("http://localhost:8070/hooks", null);
     }
+
+    @Test
+    void registerMissingWhenAKeptSandboxClientLacksAConfiguredScopeThenItGainsItAndKeepsItsOthers() {
+        MigratedDatabase database = MigratedDatabase.create("auth_seed_scopes");
+        var registrar = new SandboxClientRegistrar(new PartnerClientRepository(
+                new JdbcRegisteredClientRepository(database.jdbc()), database.jdbc(), Duration.ZERO),
+                PasswordEncoderFactories.createDelegatingPasswordEncoder(), database.jdbc(), database.transactions());
+        registrar.registerMissing(List.of(new SandboxClient("kept", "kept-secret", "Kept",
+                Set.of("products", "accounts"), List.of(), null, List.of())));
+
+        int registered = registrar.registerMissing(List.of(new SandboxClient("kept", "kept-secret", "Kept",
+                Set.of("accounts", "credit"), List.of(), null, List.of())));
+
+        assertThat(registered).isZero();
+        assertThat(database.jdbc().queryForObject("SELECT scopes FROM oauth2_registered_client WHERE client_id = ?",
+                String.class, "kept").split(",")).containsExactlyInAnyOrder("products", "accounts", "credit");
+    }
 }

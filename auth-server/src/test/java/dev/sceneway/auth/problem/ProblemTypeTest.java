@@ -16,4 +16,11 @@ class ProblemTypeTest {
         assertThat(ProblemType.forStatus(413)).isEqualTo(ProblemType.BAD_REQUEST);
         assertThat(ProblemType.forStatus(503)).isEqualTo(ProblemType.INTERNAL_ERROR);
     }
+
+    @Test
+    void forStatusWhenOnlyASpecificTypeHasTheStatusThenTheGenericFallbackNotTheSpecificType() {
+        assertThat(ProblemType.forStatus(409)).isEqualTo(ProblemType.BAD_REQUEST);
+        assertThat(ProblemType.forStatus(401)).isEqualTo(ProblemType.AUTHENTICATION_REQUIRED);
+        assertThat(ProblemType.forStatus(403)).isEqualTo(ProblemType.FORBIDDEN);
+    }
 }

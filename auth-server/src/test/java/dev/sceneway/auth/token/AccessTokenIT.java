@@ -65,7 +65,7 @@ class AccessTokenIT extends AuthServerTestSupport {
         assertThat(response.statusCode()).isEqualTo(200);
         String scope = SignedJWT.parse(json(response).get("access_token").asString()).getJWTClaimsSet()
                 .getStringClaim("scope");
-        assertThat(scope).isEqualTo("accounts payments products");
+        assertThat(scope).isEqualTo("accounts credit payments products");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.sceneway.auth.client.Scopes;
 import dev.sceneway.auth.problem.Problem;
 import dev.sceneway.auth.problem.ProblemResponses;
 import dev.sceneway.auth.problem.ProblemType;
+import dev.sceneway.auth.token.OwnAccessTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -17,10 +18,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.RequestCacheConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -39,7 +36,7 @@ class AdminSecurityConfiguration {
         http.securityMatcher("/admin/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority("SCOPE_" + Scopes.ADMIN))
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.decoder(adminTokenDecoder(keys, properties)))
+                        .jwt(jwt -> jwt.decoder(OwnAccessTokens.decoder(keys, properties)))
                         // Admin tokens are DPoP-bound wherever client_credentials requires DPoP (every profile but
                         // the sandbox): "Authorization: DPoP" with a proof of the token's key (RFC 9449 section 7).
                         .dPoP(dpop -> dpop.authenticationFailureHandler((request, response, e) ->
@@ -61,19 +58,5 @@ class AdminSecurityConfiguration {
         response.setHeader("WWW-Authenticate", scheme);
         problems.write(Problem.of(ProblemType.AUTHENTICATION_REQUIRED,
                 "A valid access token with scope admin is required.", request.getRequestURI()), response);
-    }
-
-    private static JwtDecoder adminTokenDecoder(JWKSource<SecurityContext> keys, AuthProperties properties) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).jwsAlgorithm(SignatureAlgorithm.PS256)
-                .jwtProcessorCustomizer(processor -> processor.setJWSTypeVerifier((type, context) -> {
-                    // The type is checked by the at+jwt validator below; Nimbus's default would refuse at+jwt.
-                }))
-                .build();
-        // RFC 9068 section 4: typ at+jwt, iss, exp, aud, and the claims every access token has.
-        decoder.setJwtValidator(JwtValidators.createAtJwtValidator()
-                .issuer(properties.issuer())
-                .audience(properties.audience())
-                .build());
-        return decoder;
     }
 }
