@@ -112,10 +112,10 @@ class SandboxClientRegistrarIT extends AuthServerTestSupport {
                 new JdbcRegisteredClientRepository(database.jdbc()), database.jdbc(), Duration.ZERO),
                 PasswordEncoderFactories.createDelegatingPasswordEncoder(), database.jdbc(), database.transactions());
         registrar.registerMissing(List.of(new SandboxClient("kept", "kept-secret", "Kept",
-                Set.of("products", "accounts"), List.of(), null, List.of())));
+                Set.of("products", "accounts"), List.of(), null, List.of(), null)));
 
         int registered = registrar.registerMissing(List.of(new SandboxClient("kept", "kept-secret", "Kept",
-                Set.of("accounts", "credit"), List.of(), null, List.of())));
+                Set.of("accounts", "credit"), List.of(), null, List.of(), null)));
 
         assertThat(registered).isZero();
         assertThat(database.jdbc().queryForObject("SELECT scopes FROM oauth2_registered_client WHERE client_id = ?",
