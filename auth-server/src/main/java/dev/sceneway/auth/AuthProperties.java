@@ -84,9 +84,9 @@ public record AuthProperties(
      * @param name name shown to people
      * @param scopes scopes the client may request; a subset of {@link Scopes#ALL}
      * @param banks ids of the banks that approved the app (the {@code banks} claim of its tokens)
-     * @param jwks public keys (JWKS JSON) of a {@code private_key_jwt} client, which also gets the authorization code
-     *     and refresh grants
-     * @param redirectUris exact redirect URIs of a {@code private_key_jwt} client's authorization code flow
+     * @param jwks public keys (JWKS JSON) of a {@code private_key_jwt} client
+     * @param redirectUris exact redirect URIs of the client's authorization code flow (customer journeys); a client
+     *     with any also gets the authorization code and refresh grants
      * @param webhookUrl where the platform sends the app's webhooks (the {@code webhook_uri} of the admin API and
      *     dynamic registration), or null for none; checked by the same URL rules at startup
      */

@@ -67,8 +67,9 @@ final class SandboxClientRegistrar {
     }
 
     /**
-     * A secret client gets client_credentials only; a private_key_jwt client (keys by value, kept in
-     * {@code partner_client}) also gets the authorization code and refresh grants with its exact redirect URIs.
+     * Every client gets client_credentials; one with redirect URIs also gets the authorization code and refresh
+     * grants with exactly those URIs (customer journeys). A client with keys by value (kept in {@code partner_client})
+     * authenticates with private_key_jwt, the others with their sandbox secret.
      */
     private RegisteredClient toRegisteredClient(SandboxClient client) {
         RegisteredClient.Builder builder = RegisteredClient.withId(UUID.randomUUID().toString())
@@ -76,12 +77,13 @@ final class SandboxClientRegistrar {
                 .clientName(client.name())
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                 .scopes(scopes -> scopes.addAll(client.scopes()));
-        if (client.jwks() != null && !client.jwks().isBlank()) {
-            return builder.clientAuthenticationMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT)
-                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+        if (!client.redirectUris().isEmpty()) {
+            builder.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                     .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
-                    .redirectUris(uris -> uris.addAll(client.redirectUris()))
-                    .build();
+                    .redirectUris(uris -> uris.addAll(client.redirectUris()));
+        }
+        if (client.jwks() != null && !client.jwks().isBlank()) {
+            return builder.clientAuthenticationMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT).build();
         }
         return builder.clientSecret(passwordEncoder.encode(client.secret()))
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)

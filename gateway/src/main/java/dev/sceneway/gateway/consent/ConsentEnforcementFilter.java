@@ -166,8 +166,9 @@ final class ConsentEnforcementFilter implements GatewayFilter, Ordered {
             java.util.function.Consumer<HttpHeaders> headers) {
         metrics.refused(refusal.reason());
         log.debug("{}Refused under its consent at {}: {}", exchange.getLogPrefix(), bankId, refusal.reason());
-        return problems.write(exchange, refusal.problem(), refusal.detail(), headers,
-                Map.of("reason", refusal.reason()));
+        // The body is the contract's Problem (no extension members): the type names the reason, the detail says
+        // what was wrong; the finer reason is the metric's tag.
+        return problems.write(exchange, refusal.problem(), refusal.detail(), headers, Map.of());
     }
 
     @Override
