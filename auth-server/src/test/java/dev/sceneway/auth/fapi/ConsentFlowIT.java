@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -54,8 +55,9 @@ class ConsentFlowIT extends AuthServerTestSupport {
     }
 
     @AfterEach
-    void removeGrants() {
+    void removeGrantsAndResetClock() {
         CodeFlowClients.removeGrants(jdbc);
+        clock.reset();
     }
 
     @Test
@@ -192,6 +194,27 @@ class ConsentFlowIT extends AuthServerTestSupport {
 
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(testConsents.current(consent.id()).status()).isEqualTo(ConsentStatus.AWAITING_AUTHORISATION);
+    }
+
+    @Test
+    void approveWhenTheAuthorisationWindowEndedOnTheScreenThenTheConsentIsExpiredAndThePartnerTold() {
+        // Created 20 s short of the window (1 h), so the pushed request outlives it by far.
+        clock.shift(Duration.ofSeconds(20).minus(Duration.ofHours(1)));
+        ConsentView consent = testConsents.accountAccess(CodeFlowClient.CLIENT_ID, "lakeside");
+        clock.reset();
+        Map<String, String> pushed = withConsent("accounts", consent.id());
+        ConsentScreen screen = toConsentScreen(partner, pushed, "alice");
+        clock.shift(Duration.ofSeconds(40));
+
+        HttpResponse<String> decided = partner.postWithCsrf("/consent", screen.csrf, Map.of("client_id",
+                CodeFlowClient.CLIENT_ID, "request_uri", screen.requestUri, "decision", "approve",
+                "account", "LS-ALICE-CUR"));
+        Map<String, String> answer = CodeFlowClient.query(partner.location(partner.get(partner.location(decided))));
+
+        assertThat(answer).containsEntry("error", "invalid_request").containsEntry("state", pushed.get("state"))
+                .doesNotContainKey("code");
+        assertThat(answer.get("error_description")).contains("Expired");
+        assertThat(testConsents.current(consent.id()).status()).isEqualTo(ConsentStatus.EXPIRED);
     }
 
     @Test
