@@ -1,7 +1,9 @@
 package dev.sceneway.auth;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
@@ -20,6 +22,17 @@ public final class TestTotp {
 
     public static String at(String customer, Instant instant) {
         return dev.sceneway.testing.TestTotp.at(customer, instant);
+    }
+
+    /**
+     * A customer's code at {@code clock}'s time, the server's memory of used codes forgotten first: for tests that log
+     * the same customer in again and again (a code is accepted once).
+     */
+    public static Function<String, String> forgettingUsedCodes(StringRedisTemplate redis, Clock clock) {
+        return customer -> {
+            forgetUsedCodes(redis);
+            return at(customer, clock.instant());
+        };
     }
 
     /** Deletes the server's memory of used codes (Redis keys {@code sceneway:auth:totp-used:*}). */

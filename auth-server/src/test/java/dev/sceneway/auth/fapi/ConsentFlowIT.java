@@ -274,10 +274,7 @@ class ConsentFlowIT extends AuthServerTestSupport {
     }
 
     private CodeFlowClient client() {
-        return new CodeFlowClient(port, CodeFlowClient.CLIENT_ID, ISSUER, customer -> {
-            TestTotp.forgetUsedCodes(redis);
-            return TestTotp.at(customer, clock.instant());
-        });
+        return new CodeFlowClient(port, CodeFlowClient.CLIENT_ID, ISSUER, TestTotp.forgettingUsedCodes(redis, clock));
     }
 
     private Map<String, String> withConsent(String scope, String consentId) {
