@@ -7,16 +7,15 @@
 // with the request_uri of a pushed request naming the consent), PAYMENT_CONSENT_ID, SCREENSHOT_DIR, CHROMIUM.
 // Prints one JSON line: the three callback URLs.
 import { chromium } from 'playwright-core';
-import { createHmac } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { SANDBOX_TOTP_SECRETS as SECRETS, totp } from '../node/sandbox-totp.mjs';
 
 const env = (name) => {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set`);
   return value;
 };
-const SECRETS = { alice: 'JBSWY3DPEHPK3PXP', bob: 'KRSXG5CTMVRXEZLU' };
 const base = env('BASE_URL');
 const redirectUri = env('REDIRECT_URI');
 const shots = env('SCREENSHOT_DIR');
@@ -148,17 +147,4 @@ async function expectText(page, selector, text) {
 async function expectAttribute(page, selector, name, value) {
   const actual = await page.locator(selector).getAttribute(name);
   if (actual !== value) throw new Error(`${selector}[${name}] is ${actual}, not ${value}`);
-}
-
-/** RFC 6238: HMAC-SHA-1 over the 30 s step counter, dynamic truncation, 6 digits. */
-function totp(base32Secret, at = Date.now()) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const c of base32Secret.replace(/=+$/, '')) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
-  const key = Buffer.from(bits.match(/.{8}/g).map((byte) => parseInt(byte, 2)));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
-  const hash = createHmac('sha1', key).update(counter).digest();
-  const offset = hash[hash.length - 1] & 0xf;
-  return String((hash.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
 }

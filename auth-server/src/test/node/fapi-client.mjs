@@ -8,10 +8,7 @@
 //   REDIRECT_URI, CUSTOMER_USERNAME, CUSTOMER_PASSWORD, optional CUSTOMER_TOTP_SECRET (base32; defaults to the
 //   published sandbox secret of alice or bob), PARTNER_SCOPE (default accounts) and API_URL.
 import * as oauth from 'oauth4webapi';
-import { createHmac } from 'node:crypto';
-
-// The sandbox customers' one-time code secrets, published on purpose in auth-server's application-sandbox.yml.
-const SANDBOX_TOTP_SECRETS = { alice: 'JBSWY3DPEHPK3PXP', bob: 'KRSXG5CTMVRXEZLU' };
+import { SANDBOX_TOTP_SECRETS, totp } from './sandbox-totp.mjs';
 
 const env = (name) => {
   const value = process.env[name];
@@ -172,17 +169,4 @@ async function browseToCallback(start, username, password) {
     url = new URL(posted.headers.get('location'), url);
   }
   throw new Error('too many redirects');
-}
-
-/** RFC 6238: HMAC-SHA-1 over the 30 s step counter, dynamic truncation, 6 digits. */
-function totp(base32Secret, at = Date.now()) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const c of base32Secret.replace(/=+$/, '')) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
-  const key = Buffer.from(bits.match(/.{8}/g).map((byte) => parseInt(byte, 2)));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
-  const hash = createHmac('sha1', key).update(counter).digest();
-  const offset = hash[hash.length - 1] & 0xf;
-  return String((hash.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
 }

@@ -54,7 +54,7 @@ class ProductionProfileIT {
     void start() {
         byte[] keyEncryptionKey = new byte[32];
         new SecureRandom().nextBytes(keyEncryptionKey);
-        server = new SpringApplicationBuilder(AuthServerApplication.class, InMemoryConsentsConfiguration.class).run(
+        server = new SpringApplicationBuilder(AuthServerApplication.class).run(
                 "--server.port=0", "--management.server.port=0", "--sceneway.auth.issuer=" + ISSUER,
                 "--sceneway.auth.key-encryption-key=" + Base64.getEncoder().encodeToString(keyEncryptionKey),
                 "--spring.datasource.url=" + SharedTestInfrastructure.freshDatabase("auth_production"),

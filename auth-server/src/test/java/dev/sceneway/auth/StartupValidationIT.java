@@ -55,7 +55,7 @@ class StartupValidationIT {
                 "--spring.datasource.username=" + SharedTestInfrastructure.postgres().username(),
                 "--spring.datasource.password=" + SharedTestInfrastructure.postgres().password()));
         arguments.addAll(List.of(extraArguments));
-        new SpringApplicationBuilder(AuthServerApplication.class, InMemoryConsentsConfiguration.class).profiles(profile)
+        new SpringApplicationBuilder(AuthServerApplication.class).profiles(profile)
                 .run(arguments.toArray(String[]::new))
                 .close();
     }

@@ -101,11 +101,18 @@ public class ConsentLifecycle implements CustomerConsents {
         return consents.find(consentId).map(StoredConsent::view);
     }
 
+    /**
+     * {@inheritDoc} A consent found past its expiry or authorisation window is moved to Expired right here (committed
+     * although the call fails), not only by the next expiry job: the consent screen then sends the customer back to
+     * the authorization endpoint, which must see Expired to tell the partner instead of showing the screen again.
+     */
     @Override
+    @Transactional(noRollbackFor = ConsentStateException.class)
     public ConsentView authorise(String consentId, String customer, List<String> accounts) {
         StoredConsent consent = locked(consentId);
         requireStatus(consent, "authorised", AWAITING_AUTHORISATION);
         if (isDue(consent, now())) {
+            expire(consent);
             throw new ConsentStateException("consent " + consentId + " has expired; it can no longer be authorised");
         }
         List<String> picked = ConsentRules.accounts(consent.view().type(), accounts);
@@ -171,10 +178,7 @@ public class ConsentLifecycle implements CustomerConsents {
         if (found.isEmpty() || found.get().status().isFinal() || !isDue(found.get(), now())) {
             return false;
         }
-        StoredConsent consent = found.get();
-        boolean pastExpiry = consent.view().expiresAt() != null && !consent.view().expiresAt().isAfter(now());
-        transition(consent, EXPIRED, consent.view().customer(), consent.view().accounts(), SYSTEM,
-                pastExpiry ? "expired" : "not-authorised-in-time");
+        expire(found.get());
         return true;
     }
 
@@ -183,6 +187,13 @@ public class ConsentLifecycle implements CustomerConsents {
     public List<String> dueForExpiry(int limit) {
         Instant now = now();
         return consents.dueForExpiry(now, now.minus(properties.authorisationWindow()), limit);
+    }
+
+    /** A due consent (see {@link #isDue}) → Expired, saying whether its expiry or its authorisation window ended. */
+    private void expire(StoredConsent consent) {
+        boolean pastExpiry = consent.view().expiresAt() != null && !consent.view().expiresAt().isAfter(now());
+        transition(consent, EXPIRED, consent.view().customer(), consent.view().accounts(), SYSTEM,
+                pastExpiry ? "expired" : "not-authorised-in-time");
     }
 
     // ---- the transition itself ---------------------------------------------------------------------------------

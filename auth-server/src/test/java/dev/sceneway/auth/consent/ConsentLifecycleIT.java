@@ -206,12 +206,15 @@ class ConsentLifecycleIT extends AuthServerTestSupport {
     }
 
     @Test
-    void authoriseWhenTheAuthorisationWindowHasPassedThenRefusedEvenBeforeTheJobRan() {
+    void authoriseWhenTheAuthorisationWindowHasPassedThenRefusedAndExpiredEvenBeforeTheJobRan() {
         StoredConsent consent = lifecycle.create(PARTNER, BANK, accountAccess());
         clock.shift(Duration.ofMinutes(61));
 
         assertThatThrownBy(() -> lifecycle.authorise(consent.id(), "alice", List.of("LS-ALICE-CUR")))
                 .isInstanceOf(ConsentStateException.class).hasMessageContaining("expired");
+        assertThat(status(consent)).isEqualTo(ConsentStatus.EXPIRED);
+        assertThat(auditTrail(consent.id())).last().asString()
+                .isEqualTo("AwaitingAuthorisation>Expired system not-authorised-in-time");
     }
 
     @Test

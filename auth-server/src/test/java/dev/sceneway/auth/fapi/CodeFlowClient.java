@@ -78,6 +78,14 @@ final class CodeFlowClient {
         return form;
     }
 
+    /** The PAR parameters of a valid request naming consent {@code consentId}, with {@code scope}. */
+    Map<String, String> pushedParameters(String scope, String consentId) {
+        Map<String, String> form = pushedParameters();
+        form.put("scope", scope);
+        form.put("consent_id", consentId);
+        return form;
+    }
+
     HttpResponse<String> push(Map<String, String> form) {
         return push(form, null);
     }

@@ -36,10 +36,8 @@ class CodeFlowIT extends AuthServerTestSupport {
     @BeforeEach
     void registerPartner() {
         CodeFlowClients.register(clients);
-        partner = new CodeFlowClient(port, CodeFlowClient.CLIENT_ID, ISSUER, customer -> {
-            TestTotp.forgetUsedCodes(redis);
-            return TestTotp.at(customer, clock.instant());
-        });
+        partner = new CodeFlowClient(port, CodeFlowClient.CLIENT_ID, ISSUER,
+                TestTotp.forgettingUsedCodes(redis, clock));
     }
 
     @AfterEach

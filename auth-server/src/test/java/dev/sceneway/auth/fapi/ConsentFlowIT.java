@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -54,27 +55,28 @@ class ConsentFlowIT extends AuthServerTestSupport {
     }
 
     @AfterEach
-    void removeGrants() {
+    void removeGrantsAndResetClock() {
         CodeFlowClients.removeGrants(jdbc);
+        clock.reset();
     }
 
     @Test
     void parWhenConsentIdIsUnknownThenInvalidRequest() {
-        assertPushRefused(withConsent("accounts", "3f1c0000-0000-4000-8000-000000000000"), "consent_id");
+        assertPushRefused(partner.pushedParameters("accounts", "3f1c0000-0000-4000-8000-000000000000"), "consent_id");
     }
 
     @Test
     void parWhenConsentIsAnotherClientsThenInvalidRequest() {
         ConsentView others = testConsents.accountAccess(CodeFlowClient.OTHER_CLIENT_ID, "lakeside");
 
-        assertPushRefused(withConsent("accounts", others.id()), "consent_id");
+        assertPushRefused(partner.pushedParameters("accounts", others.id()), "consent_id");
     }
 
     @Test
     void parWhenScopeLacksTheConsentTypesScopeThenInvalidRequest() {
         ConsentView payment = testConsents.payment(CodeFlowClient.CLIENT_ID, "lakeside");
 
-        assertPushRefused(withConsent("accounts", payment.id()), "payments");
+        assertPushRefused(partner.pushedParameters("accounts", payment.id()), "payments");
     }
 
     @Test
@@ -82,13 +84,13 @@ class ConsentFlowIT extends AuthServerTestSupport {
         ConsentView consent = testConsents.accountAccess(CodeFlowClient.CLIENT_ID, "lakeside");
         consents.reject(consent.id(), "alice");
 
-        assertPushRefused(withConsent("accounts", consent.id()), "Rejected");
+        assertPushRefused(partner.pushedParameters("accounts", consent.id()), "Rejected");
     }
 
     @Test
     void accountAccessWhenApprovedWithOneAccountThenTokenCarriesSubConsentIdAndTheConsentClaim() throws Exception {
         ConsentView consent = testConsents.accountAccess(CodeFlowClient.CLIENT_ID, "lakeside");
-        ConsentScreen screen = toConsentScreen(partner, withConsent("accounts", consent.id()), "alice");
+        ConsentScreen screen = toConsentScreen(partner, partner.pushedParameters("accounts", consent.id()), "alice");
 
         assertThat(screen.page.body()).contains(Pages_escape(consent.partnerName())).contains("Lakeside Bank")
                 .contains("LS-ALICE-CUR").contains("LS-ALICE-SAV").doesNotContain("HB-ALICE-CUR")
@@ -107,7 +109,7 @@ class ConsentFlowIT extends AuthServerTestSupport {
     @Test
     void paymentWhenApprovedThenTermsAndDebtorInTokenAndRefreshKeepsThemUntilTheCustomerRevokes() throws Exception {
         ConsentView consent = testConsents.payment(CodeFlowClient.CLIENT_ID, "lakeside");
-        ConsentScreen screen = toConsentScreen(partner, withConsent("payments", consent.id()), "alice");
+        ConsentScreen screen = toConsentScreen(partner, partner.pushedParameters("payments", consent.id()), "alice");
         assertThat(screen.page.body()).contains("25.00 EUR").contains("Checkout demo shop").contains("ORDER-1001")
                 .contains("LS-SHOP-MERCHANT").contains("type=\"radio\"").contains("LS-ALICE-CUR")
                 .doesNotContain("HB-ALICE-CUR");
@@ -135,7 +137,7 @@ class ConsentFlowIT extends AuthServerTestSupport {
     @Test
     void creditWhenApprovedThenPermissionsInPlainWordsAndNoAccounts() throws Exception {
         ConsentView consent = testConsents.credit(CodeFlowClient.CLIENT_ID, "harbour");
-        ConsentScreen screen = toConsentScreen(partner, withConsent("credit", consent.id()), "bob");
+        ConsentScreen screen = toConsentScreen(partner, partner.pushedParameters("credit", consent.id()), "bob");
         assertThat(screen.page.body()).contains("Harbour Bank").contains("check your credit record")
                 .doesNotContain("name=\"account\"");
 
@@ -151,7 +153,7 @@ class ConsentFlowIT extends AuthServerTestSupport {
     @Test
     void denyWhenChosenThenAccessDeniedAtTheRedirectUriAndTheConsentIsRejected() {
         ConsentView consent = testConsents.accountAccess(CodeFlowClient.CLIENT_ID, "lakeside");
-        Map<String, String> pushed = withConsent("accounts", consent.id());
+        Map<String, String> pushed = partner.pushedParameters("accounts", consent.id());
         ConsentScreen screen = toConsentScreen(partner, pushed, "alice");
 
         HttpResponse<String> denied = partner.postWithCsrf("/consent", screen.csrf, Map.of("client_id",
@@ -168,7 +170,7 @@ class ConsentFlowIT extends AuthServerTestSupport {
     @Test
     void approveWhenNoAccountOrAnotherBanksAccountIsPickedThenTheScreenAgainWithAnErrorAndNothingAuthorised() {
         ConsentView consent = testConsents.accountAccess(CodeFlowClient.CLIENT_ID, "lakeside");
-        ConsentScreen screen = toConsentScreen(partner, withConsent("accounts", consent.id()), "alice");
+        ConsentScreen screen = toConsentScreen(partner, partner.pushedParameters("accounts", consent.id()), "alice");
 
         HttpResponse<String> none = partner.postWithCsrf("/consent", screen.csrf, Map.of("client_id",
                 CodeFlowClient.CLIENT_ID, "request_uri", screen.requestUri, "decision", "approve"));
@@ -185,7 +187,7 @@ class ConsentFlowIT extends AuthServerTestSupport {
     @Test
     void approveWhenPostedWithoutTheCsrfTokenThenForbiddenAndNothingAuthorised() {
         ConsentView consent = testConsents.accountAccess(CodeFlowClient.CLIENT_ID, "lakeside");
-        ConsentScreen screen = toConsentScreen(partner, withConsent("accounts", consent.id()), "alice");
+        ConsentScreen screen = toConsentScreen(partner, partner.pushedParameters("accounts", consent.id()), "alice");
 
         HttpResponse<String> forged = partner.postRaw("/consent", "client_id=" + CodeFlowClient.CLIENT_ID
                 + "&request_uri=" + encode(screen.requestUri) + "&decision=approve&account=LS-ALICE-CUR");
@@ -195,10 +197,31 @@ class ConsentFlowIT extends AuthServerTestSupport {
     }
 
     @Test
+    void approveWhenTheAuthorisationWindowEndedOnTheScreenThenTheConsentIsExpiredAndThePartnerTold() {
+        // Created 20 s short of the window (1 h), so the pushed request outlives it by far.
+        clock.shift(Duration.ofSeconds(20).minus(Duration.ofHours(1)));
+        ConsentView consent = testConsents.accountAccess(CodeFlowClient.CLIENT_ID, "lakeside");
+        clock.reset();
+        Map<String, String> pushed = partner.pushedParameters("accounts", consent.id());
+        ConsentScreen screen = toConsentScreen(partner, pushed, "alice");
+        clock.shift(Duration.ofSeconds(40));
+
+        HttpResponse<String> decided = partner.postWithCsrf("/consent", screen.csrf, Map.of("client_id",
+                CodeFlowClient.CLIENT_ID, "request_uri", screen.requestUri, "decision", "approve",
+                "account", "LS-ALICE-CUR"));
+        Map<String, String> answer = CodeFlowClient.query(partner.location(partner.get(partner.location(decided))));
+
+        assertThat(answer).containsEntry("error", "invalid_request").containsEntry("state", pushed.get("state"))
+                .doesNotContainKey("code");
+        assertThat(answer.get("error_description")).contains("Expired");
+        assertThat(testConsents.current(consent.id()).status()).isEqualTo(ConsentStatus.EXPIRED);
+    }
+
+    @Test
     void approveWhenTheConsentWasDecidedOnAnotherRequestThenNoCodeButInvalidRequestForThisOne() {
         ConsentView consent = testConsents.accountAccess(CodeFlowClient.CLIENT_ID, "lakeside");
-        ConsentScreen first = toConsentScreen(partner, withConsent("accounts", consent.id()), "alice");
-        HttpResponse<String> second = partner.push(withConsent("accounts", consent.id()));
+        ConsentScreen first = toConsentScreen(partner, partner.pushedParameters("accounts", consent.id()), "alice");
+        HttpResponse<String> second = partner.push(partner.pushedParameters("accounts", consent.id()));
         assertThat(second.statusCode()).isEqualTo(201);
         approve(partner, first, "LS-ALICE-CUR");
 
@@ -219,7 +242,8 @@ class ConsentFlowIT extends AuthServerTestSupport {
     @Test
     void dashboardWhenLoggedInThenListsTheConsentAndRevokeMakesItRevoked() {
         ConsentView consent = testConsents.accountAccess(CodeFlowClient.CLIENT_ID, "lakeside");
-        approve(partner, toConsentScreen(partner, withConsent("accounts", consent.id()), "alice"), "LS-ALICE-SAV");
+        approve(partner, toConsentScreen(partner, partner.pushedParameters("accounts", consent.id()), "alice"),
+                "LS-ALICE-SAV");
 
         HttpResponse<String> dashboard = partner.get(partner.uri("/account/consents"));
         assertThat(dashboard.statusCode()).isEqualTo(200);
@@ -237,7 +261,8 @@ class ConsentFlowIT extends AuthServerTestSupport {
     @Test
     void dashboardWhenRevokePostedWithoutCsrfThenForbiddenAndStillAuthorised() {
         ConsentView consent = testConsents.accountAccess(CodeFlowClient.CLIENT_ID, "lakeside");
-        approve(partner, toConsentScreen(partner, withConsent("accounts", consent.id()), "alice"), "LS-ALICE-CUR");
+        approve(partner, toConsentScreen(partner, partner.pushedParameters("accounts", consent.id()), "alice"),
+                "LS-ALICE-CUR");
 
         HttpResponse<String> forged = partner.postRaw("/account/consents/" + consent.id() + "/revoke", "");
 
@@ -251,17 +276,7 @@ class ConsentFlowIT extends AuthServerTestSupport {
     }
 
     private CodeFlowClient client() {
-        return new CodeFlowClient(port, CodeFlowClient.CLIENT_ID, ISSUER, customer -> {
-            TestTotp.forgetUsedCodes(redis);
-            return TestTotp.at(customer, clock.instant());
-        });
-    }
-
-    private Map<String, String> withConsent(String scope, String consentId) {
-        Map<String, String> pushed = partner.pushedParameters();
-        pushed.put("scope", scope);
-        pushed.put("consent_id", consentId);
-        return pushed;
+        return new CodeFlowClient(port, CodeFlowClient.CLIENT_ID, ISSUER, TestTotp.forgettingUsedCodes(redis, clock));
     }
 
     /** PAR, authorization request, login (password and code): the consent screen. */

@@ -61,10 +61,10 @@ class ConsentJourneyBrowserIT extends AuthServerTestSupport {
         CodeFlowClient accountsPartner = new CodeFlowClient(port, CodeFlowClient.CLIENT_ID, ISSUER);
         CodeFlowClient paymentPartner = new CodeFlowClient(port, CodeFlowClient.CLIENT_ID, ISSUER);
         CodeFlowClient creditPartner = new CodeFlowClient(port, CodeFlowClient.CLIENT_ID, ISSUER);
-        Map<String, String> creditRequest = withConsent(creditPartner, "credit", credit.id());
-        String accountAccessUrl = authorizationUrl(accountsPartner, withConsent(accountsPartner, "accounts",
+        Map<String, String> creditRequest = creditPartner.pushedParameters("credit", credit.id());
+        String accountAccessUrl = authorizationUrl(accountsPartner, accountsPartner.pushedParameters("accounts",
                 accountAccess.id()));
-        String paymentUrl = authorizationUrl(paymentPartner, withConsent(paymentPartner, "payments", payment.id()));
+        String paymentUrl = authorizationUrl(paymentPartner, paymentPartner.pushedParameters("payments", payment.id()));
         String creditUrl = authorizationUrl(creditPartner, creditRequest);
         run(MODULE_DIR, List.of("bash", "-c", ". ../scripts/node-tools.sh && require_node 'the browser journey' "
                 + "&& npm_install_pinned " + BROWSER_DIR), Map.of());
@@ -99,13 +99,6 @@ class ConsentJourneyBrowserIT extends AuthServerTestSupport {
         assertThat(testConsents.current(credit.id()).status()).isEqualTo(ConsentStatus.REJECTED);
         assertThat(testConsents.current(credit.id()).customer()).isEqualTo("bob");
         assertThat(MODULE_DIR.resolve("target/journey-screenshots/08-consent-credit-zh.png")).exists();
-    }
-
-    private static Map<String, String> withConsent(CodeFlowClient partner, String scope, String consentId) {
-        Map<String, String> pushed = partner.pushedParameters();
-        pushed.put("scope", scope);
-        pushed.put("consent_id", consentId);
-        return pushed;
     }
 
     private String authorizationUrl(CodeFlowClient partner, Map<String, String> pushed) {

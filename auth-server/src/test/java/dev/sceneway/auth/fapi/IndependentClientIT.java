@@ -5,7 +5,6 @@ import static dev.sceneway.testing.NodeScripts.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sceneway.auth.AuthServerApplication;
-import dev.sceneway.auth.InMemoryConsentsConfiguration;
 import dev.sceneway.auth.client.PartnerClientRepository;
 import dev.sceneway.infra.Infrastructure;
 import dev.sceneway.infra.SharedTestInfrastructure;
@@ -34,7 +33,7 @@ class IndependentClientIT {
         assumeNode();
         int port = Infrastructure.freePort();
         String issuer = "http://127.0.0.1:" + port;
-        try (ConfigurableApplicationContext server = new SpringApplicationBuilder(AuthServerApplication.class, InMemoryConsentsConfiguration.class)
+        try (ConfigurableApplicationContext server = new SpringApplicationBuilder(AuthServerApplication.class)
                 .profiles("sandbox")
                 .run("--server.port=" + port, "--management.server.port=0", "--sceneway.auth.issuer=" + issuer,
                         "--spring.datasource.url=" + SharedTestInfrastructure.freshDatabase("auth_node_client"),

@@ -10,6 +10,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import dev.sceneway.auth.client.PartnerClientRepository;
 import dev.sceneway.testing.TestDpop;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,10 +35,8 @@ class TokenLifecycleIT extends AuthServerTestSupport {
     @BeforeEach
     void registerPartners() {
         CodeFlowClients.register(clients);
-        partner = new CodeFlowClient(port, CodeFlowClient.CLIENT_ID, ISSUER, customer -> {
-            TestTotp.forgetUsedCodes(redis);
-            return TestTotp.now(customer);
-        });
+        partner = new CodeFlowClient(port, CodeFlowClient.CLIENT_ID, ISSUER,
+                TestTotp.forgettingUsedCodes(redis, Clock.systemUTC()));
         otherPartner = new CodeFlowClient(port, CodeFlowClient.OTHER_CLIENT_ID, ISSUER);
     }
 

@@ -55,7 +55,7 @@ class SigningKeyIT extends AuthServerTestSupport {
         String token = accessToken(renovationPartner(), "products");
         SigningKeys keys = ring.current();
 
-        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(AuthServerApplication.class, dev.sceneway.auth.InMemoryConsentsConfiguration.class)
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(AuthServerApplication.class)
                 .profiles("sandbox")
                 .run("--server.port=0", "--management.server.port=0", "--sceneway.auth.issuer=" + ISSUER,
                         "--spring.datasource.url=" + DATABASE_URL,

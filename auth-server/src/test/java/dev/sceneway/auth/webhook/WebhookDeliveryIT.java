@@ -20,10 +20,13 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.sceneway.auth.AuthServerTestSupport;
 import dev.sceneway.auth.TestClientKeys;
+import dev.sceneway.auth.TestConsents;
 import dev.sceneway.auth.TestPartners;
 import dev.sceneway.auth.client.PublicUrlGuard;
+import dev.sceneway.auth.consent.ConsentLifecycle;
 import dev.sceneway.auth.consent.ConsentStatus;
 import dev.sceneway.auth.consent.ConsentStatusChanged;
+import dev.sceneway.auth.consent.ConsentView;
 import dev.sceneway.auth.key.SigningKeyRing;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -78,6 +81,10 @@ class WebhookDeliveryIT extends AuthServerTestSupport {
     private WebhookProperties properties;
     @Autowired
     private Clock clock;
+    @Autowired
+    private TestConsents consents;
+    @Autowired
+    private ConsentLifecycle lifecycle;
 
     private final List<WebhookWorker> workers = new ArrayList<>();
 
@@ -107,7 +114,7 @@ class WebhookDeliveryIT extends AuthServerTestSupport {
         PARTNER.stubFor(post(urlPathEqualTo(partner.path())).willReturn(aResponse().withStatus(200)));
         String consentId = UUID.randomUUID().toString();
 
-        commit(TestConsents.revokedByCustomer(consentId, partner.clientId()));
+        commit(TestConsentChanges.revokedByCustomer(consentId, partner.clientId()));
 
         UUID deliveryId = deliveryOf(consentId);
         await().atMost(DEADLINE).until(() -> status(deliveryId).equals("DELIVERED"));
@@ -151,7 +158,7 @@ class WebhookDeliveryIT extends AuthServerTestSupport {
         PARTNER.stubFor(post(urlPathEqualTo(path)).inScenario(path).whenScenarioStateIs("third")
                 .willReturn(aResponse().withStatus(200)));
         String consentId = UUID.randomUUID().toString();
-        commit(TestConsents.revokedByCustomer(consentId, partner.clientId()));
+        commit(TestConsentChanges.revokedByCustomer(consentId, partner.clientId()));
         UUID deliveryId = deliveryOf(consentId);
         WebhookWorker worker = testWorker(properties.batchSize());
 
@@ -179,7 +186,7 @@ class WebhookDeliveryIT extends AuthServerTestSupport {
         Partner partner = partnerWithWebhook();
         PARTNER.stubFor(post(urlPathEqualTo(partner.path())).willReturn(aResponse().withStatus(503)));
         String consentId = UUID.randomUUID().toString();
-        commit(TestConsents.revokedByCustomer(consentId, partner.clientId()));
+        commit(TestConsentChanges.revokedByCustomer(consentId, partner.clientId()));
         UUID deliveryId = deliveryOf(consentId);
         WebhookWorker worker = testWorker(properties.batchSize());
 
@@ -207,10 +214,10 @@ class WebhookDeliveryIT extends AuthServerTestSupport {
         String committed = UUID.randomUUID().toString();
 
         new TransactionTemplate(transactionManager).executeWithoutResult(tx -> {
-            events.publishEvent(TestConsents.revokedByCustomer(rolledBack, partner.clientId()));
+            events.publishEvent(TestConsentChanges.revokedByCustomer(rolledBack, partner.clientId()));
             tx.setRollbackOnly();
         });
-        commit(TestConsents.revokedByCustomer(committed, partner.clientId()));
+        commit(TestConsentChanges.revokedByCustomer(committed, partner.clientId()));
 
         UUID delivered = deliveryOf(committed);
         await().atMost(DEADLINE).until(() -> status(delivered).equals("DELIVERED"));
@@ -227,8 +234,8 @@ class WebhookDeliveryIT extends AuthServerTestSupport {
         String toWithout = UUID.randomUUID().toString();
         String toWith = UUID.randomUUID().toString();
 
-        commit(TestConsents.revokedByCustomer(toWithout, withoutUrl),
-                TestConsents.revokedByCustomer(toWith, withUrl.clientId()));
+        commit(TestConsentChanges.revokedByCustomer(toWithout, withoutUrl),
+                TestConsentChanges.revokedByCustomer(toWith, withUrl.clientId()));
 
         assertThat(deliveryCount(toWithout)).isZero();
         assertThat(deliveryCount(toWith)).as("the same transaction queued the other partner's").isEqualTo(1);
@@ -240,13 +247,13 @@ class WebhookDeliveryIT extends AuthServerTestSupport {
         String consentId = UUID.randomUUID().toString();
         Instant now = Instant.now();
 
-        commit(TestConsents.change(consentId, partner.clientId(), null, ConsentStatus.AWAITING_AUTHORISATION,
+        commit(TestConsentChanges.change(consentId, partner.clientId(), null, ConsentStatus.AWAITING_AUTHORISATION,
                 "partner:" + partner.clientId(), "created", now));
-        commit(TestConsents.change(consentId, partner.clientId(), ConsentStatus.AWAITING_AUTHORISATION,
+        commit(TestConsentChanges.change(consentId, partner.clientId(), ConsentStatus.AWAITING_AUTHORISATION,
                 ConsentStatus.AUTHORISED, "customer:alice", "authorised", now.plusSeconds(1)));
-        commit(TestConsents.change(consentId, partner.clientId(), ConsentStatus.AUTHORISED,
+        commit(TestConsentChanges.change(consentId, partner.clientId(), ConsentStatus.AUTHORISED,
                 ConsentStatus.REVOKED, "partner:" + partner.clientId(), "revoked-by-partner", now.plusSeconds(2)));
-        commit(TestConsents.change(consentId, partner.clientId(), ConsentStatus.REVOKED, ConsentStatus.REVOKED,
+        commit(TestConsentChanges.change(consentId, partner.clientId(), ConsentStatus.REVOKED, ConsentStatus.REVOKED,
                 "partner:" + partner.clientId(), "already-revoked", now.plusSeconds(3)));
 
         assertThat(jdbc.queryForList("SELECT event_type FROM webhook_delivery WHERE consent_id = ? "
@@ -256,6 +263,24 @@ class WebhookDeliveryIT extends AuthServerTestSupport {
                 + "event_type = 'consent.revoked'", String.class, consentId);
         assertThat(JSON.readTree(revoked).get("reason").asString()).isEqualTo("revoked-by-partner");
         assertThat(JSON.readTree(revoked).get("actor").asString()).isEqualTo("partner");
+    }
+
+    @Test
+    void consentWhenAuthorisedAndRevokedThroughTheLifecycleThenOneDeliveryForEachChangeTheQueueSends() {
+        Partner partner = partnerWithWebhook();
+        PARTNER.stubFor(post(urlPathEqualTo(partner.path())).willReturn(aResponse().withStatus(200)));
+        ConsentView consent = consents.accountAccess(partner.clientId(), "lakeside");
+        lifecycle.authorise(consent.id(), "alice", List.of("LS-ALICE-CUR"));
+        consents.revokeByPartner(consent.id());
+
+        assertThat(jdbc.queryForList("SELECT event_type FROM webhook_delivery WHERE consent_id = ? "
+                + "ORDER BY created_at", String.class, consent.id()))
+                .containsExactly("consent.authorised", "consent.revoked");
+        await().atMost(DEADLINE).until(() -> PARTNER.findAll(postRequestedFor(urlPathEqualTo(partner.path())))
+                .size() == 2);
+        assertThat(PARTNER.findAll(postRequestedFor(urlPathEqualTo(partner.path()))))
+                .extracting(r -> JSON.readTree(r.getBodyAsString()).get("consent").get("consentId").asString())
+                .containsOnly(consent.id());
     }
 
     @Test
@@ -272,7 +297,7 @@ class WebhookDeliveryIT extends AuthServerTestSupport {
         Callable<List<UUID>> drain = worker(go, first);
         Callable<List<UUID>> drainToo = worker(go, second);
 
-        commit(consents.stream().map(id -> TestConsents.revokedByCustomer(id, partner.clientId()))
+        commit(consents.stream().map(id -> TestConsentChanges.revokedByCustomer(id, partner.clientId()))
                 .toArray(ConsentStatusChanged[]::new));
         List<UUID> a;
         List<UUID> b;
@@ -302,13 +327,13 @@ class WebhookDeliveryIT extends AuthServerTestSupport {
         PARTNER.stubFor(post(urlPathEqualTo(path)).inScenario(path).whenScenarioStateIs("up")
                 .willReturn(aResponse().withStatus(200)));
         String oldest = UUID.randomUUID().toString();
-        commit(TestConsents.revokedByCustomer(oldest, partner.clientId()));
+        commit(TestConsentChanges.revokedByCustomer(oldest, partner.clientId()));
         UUID oldestDelivery = deliveryOf(oldest);
         awaitAttempts(oldestDelivery, 1);
         nudge(oldestDelivery, testWorker(properties.batchSize()));
         await().atMost(DEADLINE).until(() -> status(oldestDelivery).equals("DELIVERED"));
         List<String> newer = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
-        newer.forEach(id -> commit(TestConsents.revokedByCustomer(id, partner.clientId())));
+        newer.forEach(id -> commit(TestConsentChanges.revokedByCustomer(id, partner.clientId())));
         String admin = adminToken();
 
         JsonNode first = json(jsonRequest("GET", "/admin/clients/" + partner.clientId()

@@ -19,7 +19,7 @@ class WebhookPayloadsTest {
     @Test
     void consentEventWhenRevokedByTheCustomerThenTheDocumentedShapeWithoutTheUsername() {
         UUID id = UUID.randomUUID();
-        ConsentStatusChanged change = TestConsents.change("c-1", "partner-a", ConsentStatus.AUTHORISED,
+        ConsentStatusChanged change = TestConsentChanges.change("c-1", "partner-a", ConsentStatus.AUTHORISED,
                 ConsentStatus.REVOKED, "customer:alice", "whatever-the-service-says",
                 Instant.parse("2026-11-22T09:00:00.123456Z"));
 
@@ -45,7 +45,7 @@ class WebhookPayloadsTest {
 
     @Test
     void consentEventWhenNotARevocationThenTheServicesReasonPassesThrough() {
-        ConsentStatusChanged change = TestConsents.change("c-2", "partner-a", ConsentStatus.AUTHORISED,
+        ConsentStatusChanged change = TestConsentChanges.change("c-2", "partner-a", ConsentStatus.AUTHORISED,
                 ConsentStatus.EXPIRED, "system", "expired", Instant.now());
 
         JsonNode json = JSON.readTree(payloads.consentEvent(UUID.randomUUID(), WebhookEventType.CONSENT_EXPIRED,
@@ -64,7 +64,7 @@ class WebhookPayloadsTest {
     }
 
     private String reasonOfRevocationBy(String actor) {
-        ConsentStatusChanged change = TestConsents.change("c-1", "partner-a", ConsentStatus.AUTHORISED,
+        ConsentStatusChanged change = TestConsentChanges.change("c-1", "partner-a", ConsentStatus.AUTHORISED,
                 ConsentStatus.REVOKED, actor, "x", Instant.now());
         return JSON.readTree(payloads.consentEvent(UUID.randomUUID(), WebhookEventType.CONSENT_REVOKED, change))
                 .get("reason").asString();

@@ -9,10 +9,14 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** Consent changes as the consent service publishes them, for the webhook tests (which do not build consents). */
-final class TestConsents {
+/**
+ * Consent changes as the consent service publishes them, for webhook tests that need changes no real consent went
+ * through (repeats, rolled-back transactions, many at once); real consents come from
+ * {@link dev.sceneway.auth.TestConsents}.
+ */
+final class TestConsentChanges {
 
-    private TestConsents() {
+    private TestConsentChanges() {
     }
 
     /** An account-access consent at lakeside of {@code partnerId} moving from {@code from} to {@code to}. */
