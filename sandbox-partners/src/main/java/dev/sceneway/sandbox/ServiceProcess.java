@@ -90,6 +90,11 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the JVM at once (SIGKILL), as a crash or an OOM killer would: nothing of it runs any more. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
     /** Asks the JVM to shut down gracefully (SIGTERM), then kills it and anything it started. */
     @Override
     public void close() {
