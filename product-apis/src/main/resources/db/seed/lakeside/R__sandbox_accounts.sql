@@ -13,6 +13,12 @@ VALUES
     ('LS-ALICE-CUR', 'customer', 'alice', 'current', 'Current account', 'EUR', 500.00, DATE '2021-04-12'),
     ('LS-ALICE-SAV', 'customer', 'alice', 'savings', 'Savings account', 'EUR', 0.00, DATE '2021-04-12'),
     ('LS-BOB-CUR', 'customer', 'bob', 'current', 'Current account', 'EUR', 250.00, DATE '2022-09-01'),
+    -- Credit personas (the simulated bureau declines carol and answers slowly about dave).
+    ('LS-CAROL-CUR', 'customer', 'carol', 'current', 'Current account', 'EUR', 0.00, DATE '2023-05-02'),
+    ('LS-DAVE-CUR', 'customer', 'dave', 'current', 'Current account', 'EUR', 0.00, DATE '2020-01-15'),
+    -- Where the bank's credit income goes (interest, fees).
+    ('LS-BANK-INTEREST', 'bank', 'lakeside', 'internal', 'Interest income', 'EUR', NULL, DATE '2019-01-02'),
+    ('LS-BANK-FEES', 'bank', 'lakeside', 'internal', 'Fee income', 'EUR', NULL, DATE '2019-01-02'),
     ('LS-RENO-MERCHANT', 'merchant', 'renovation-demo-works', 'merchant', 'Renovation demo works', 'EUR', 0.00, DATE '2024-02-01'),
     ('LS-SHOP-MERCHANT', 'merchant', 'checkout-demo-shop', 'merchant', 'Checkout demo shop', 'EUR', 0.00, DATE '2024-02-01')
 ON CONFLICT (account_id) DO UPDATE SET
@@ -83,7 +89,9 @@ SELECT md5('lakeside/sandbox/' || target.account_id || '/opening')::uuid, 'openi
 FROM (VALUES
     ('LS-ALICE-CUR', 2500.00),
     ('LS-ALICE-SAV', 10000.00),
-    ('LS-BOB-CUR', 1200.00)
+    ('LS-BOB-CUR', 1200.00),
+    ('LS-CAROL-CUR', 640.00),
+    ('LS-DAVE-CUR', 1800.00)
 ) AS target (account_id, balance);
 
 -- Transactions and their two legs in one statement; a transaction already booked (an earlier run) is skipped whole.

@@ -44,6 +44,24 @@ public class LedgerAccounts {
                 .list();
     }
 
+    /**
+     * Opens an account (balance 0) in the caller's transaction; {@code overdraftLimit} null only for the bank's own.
+     * Used by products that hold money in accounts of their own (a loan, an escrow).
+     */
+    public void open(String accountId, LedgerAccount.Owner owner, LedgerAccount.Kind kind, String name,
+            java.util.Currency currency, java.math.@org.jspecify.annotations.Nullable BigDecimal overdraftLimit,
+            java.time.LocalDate openedOn) {
+        jdbc.sql("""
+                        INSERT INTO account (account_id, owner_type, owner_id, kind, name, currency, overdraft_limit,
+                                             opened_on)
+                        VALUES (:id, :ownerType, :owner, :kind, :name, :currency, :overdraft, :openedOn)""")
+                .param("id", accountId).param("ownerType", owner.type().name().toLowerCase(Locale.ROOT))
+                .param("owner", owner.id()).param("kind", kind.name().toLowerCase(Locale.ROOT)).param("name", name)
+                .param("currency", currency.getCurrencyCode()).param("overdraft", overdraftLimit)
+                .param("openedOn", openedOn)
+                .update();
+    }
+
     static LedgerAccount map(ResultSet row, int rowNumber) throws SQLException {
         return new LedgerAccount(
                 row.getString("account_id"),

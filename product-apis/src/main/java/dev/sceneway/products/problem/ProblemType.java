@@ -25,7 +25,14 @@ public enum ProblemType {
     RESOURCE_NOT_IN_CONSENT("resource-not-in-consent", "Resource not in consent", HttpStatus.FORBIDDEN),
     CONSENT_TERMS_MISMATCH("consent-terms-mismatch", "Consent terms mismatch", HttpStatus.FORBIDDEN),
     CONSENT_CONSUMED("consent-consumed", "Consent consumed", HttpStatus.FORBIDDEN),
-    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key reused", HttpStatus.UNPROCESSABLE_CONTENT);
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key reused", HttpStatus.UNPROCESSABLE_CONTENT),
+    // Consumer credit (common.yaml).
+    CREDIT_STATE_CONFLICT("credit-state-conflict", "Credit state conflict", HttpStatus.CONFLICT),
+    CREDIT_TERMS_NOT_OFFERED("credit-terms-not-offered", "Credit terms not offered", HttpStatus.UNPROCESSABLE_CONTENT),
+    DISCLOSURE_MISMATCH("disclosure-mismatch", "Disclosure mismatch", HttpStatus.CONFLICT),
+    EARLY_REPAYMENT_AMOUNT_CHANGED("early-repayment-amount-changed", "Early repayment amount changed",
+            HttpStatus.CONFLICT),
+    INSUFFICIENT_FUNDS("insufficient-funds", "Insufficient funds", HttpStatus.UNPROCESSABLE_CONTENT);
 
     private static final String TYPE_BASE = "https://sceneway.dev/problems/";
 

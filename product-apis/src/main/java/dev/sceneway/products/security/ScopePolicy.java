@@ -31,7 +31,9 @@ final class ScopePolicy {
             new Rule("/v1/banks/*/credit/quotes", "products"),
             // Customer-level APIs: the consent the token carries is checked on top, by the feature (consent package).
             new Rule("/v1/banks/*/accounts/**", "accounts"),
-            new Rule("/v1/banks/*/payments/**", "payments")));
+            new Rule("/v1/banks/*/payments/**", "payments"),
+            new Rule("/v1/banks/*/credit/applications/**", "credit"),
+            new Rule("/v1/banks/*/credit/agreements/**", "credit")));
 
     private final List<Rule> rules;
 

@@ -20,6 +20,12 @@ public final class ConsentTokens {
         return new Builder(customer, bank, "account-access", "accounts");
     }
 
+    /** A credit consent with all three credit permissions, scope credit. */
+    public static Builder credit(String customer, String bank) {
+        return new Builder(customer, bank, "credit", "credit").permissions("share-application-data",
+                "credit-bureau-check", "accept-agreement");
+    }
+
     public static Builder payment(String customer, String bank) {
         return new Builder(customer, bank, "payment", "payments");
     }

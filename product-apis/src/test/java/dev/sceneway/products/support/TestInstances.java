@@ -29,6 +29,10 @@ public final class TestInstances {
         registry.add("sceneway.security.jwk-set-uri", TestJwks::uri);
         registry.add("spring.data.redis.host", () -> SharedTestInfrastructure.redis().host());
         registry.add("spring.data.redis.port", () -> SharedTestInfrastructure.redis().port());
+        registry.add("sceneway.credit.bureau.url", TestBureau::url);
+        // A loaded CI machine must not turn a prompt bureau answer into "pending"; dave's answer takes 6 s.
+        registry.add("sceneway.credit.decision-patience", () -> "PT3S");
+        registry.add("sceneway.credit.retry-patience", () -> "PT10S");
     }
 
     /** The shared products database, created empty on first use. */

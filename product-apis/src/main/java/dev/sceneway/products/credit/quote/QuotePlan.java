@@ -14,7 +14,7 @@ import java.util.List;
  * @param totalCost      total interest plus the arrangement fee (the directive's "total cost of the credit")
  * @param totalRepayable amount plus total cost: the instalments and the fee, everything the customer pays
  */
-record QuotePlan(
+public record QuotePlan(
         String productId,
         String productName,
         RepaymentMethod repaymentMethod,
@@ -33,7 +33,7 @@ record QuotePlan(
         BigDecimal merchantDiscountPercent,
         List<ScheduledInstalment> schedule) {
 
-    QuotePlan {
+    public QuotePlan {
         schedule = List.copyOf(schedule);
     }
 }

@@ -18,7 +18,7 @@ import java.util.List;
  * schedule, and it is in the APR as a payment at time 0). The merchant discount of subsidised plans is paid by the
  * merchant, never the customer: shown, but not in any cost or in the APR.
  */
-final class Quotes {
+public final class Quotes {
 
     private Quotes() {
     }
@@ -49,7 +49,7 @@ final class Quotes {
     }
 
     /** The figures of one plan; {@code amount} is at the currency's scale. */
-    static QuotePlan plan(CreditProduct product, RepaymentMethod method, BigDecimal amount, int termMonths) {
+    public static QuotePlan plan(CreditProduct product, RepaymentMethod method, BigDecimal amount, int termMonths) {
         BigDecimal monthlyRate = RepaymentSchedule.monthlyRate(product.nominalAnnualRatePercent());
         List<ScheduledInstalment> schedule = switch (method) {
             case ANNUITY -> RepaymentSchedule.annuity(amount, monthlyRate, termMonths);

@@ -7,6 +7,6 @@ import java.math.BigDecimal;
  *
  * @param remainingPrincipal the principal still owed after this instalment
  */
-record ScheduledInstalment(int number, BigDecimal instalment, BigDecimal principal, BigDecimal interest,
+public record ScheduledInstalment(int number, BigDecimal instalment, BigDecimal principal, BigDecimal interest,
         BigDecimal remainingPrincipal) {
 }
