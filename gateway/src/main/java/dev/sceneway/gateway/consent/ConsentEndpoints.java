@@ -58,6 +58,9 @@ final class ConsentEndpoints {
             new Requirement(HttpMethod.POST, "/payments", PAYMENT, null, AUTHORISED),
             new Requirement(HttpMethod.GET, "/payments/{paymentId}", PAYMENT, null, AUTHORISED_OR_CONSUMED),
             new Requirement(null, "/credit/applications/**", CREDIT, "share-application-data", AUTHORISED),
+            // Servicing a signed agreement (reading it, milestones, early repayment, withdrawal) stays under the
+            // credit consent it was signed under; product-apis checks accept-agreement for the changes.
+            new Requirement(null, "/credit/agreements/**", CREDIT, "share-application-data", AUTHORISED),
             // Whatever else is added under these paths acts for a customer too: guarded until it gets its own row.
             new Requirement(null, "/accounts/**", ACCOUNT_ACCESS, "accounts", AUTHORISED),
             new Requirement(null, "/payments/**", PAYMENT, null, AUTHORISED));

@@ -49,6 +49,7 @@ final class ScopeRules {
             new Rule("/v1/banks/*/credit/quotes", "products"),
             // Customer-level APIs, each under a consent of its type (whose scope names the same word).
             new Rule("/v1/banks/*/credit/applications/**", "credit"),
+            new Rule("/v1/banks/*/credit/agreements/**", "credit"),
             new Rule("/v1/banks/*/accounts/**", "accounts"),
             new Rule("/v1/banks/*/payments/**", "payments"),
             // Consents (served by the auth-server): creating one needs its type's scope; reading or revoking one

@@ -214,6 +214,18 @@ class ConsentEnforcementIT extends GatewayTestContext {
     }
 
     @Test
+    void creditAgreementWhenTheTokenHasNoCreditConsentThenRefusedAndWithOneThenForwarded() {
+        String agreement = "/v1/banks/lakeside/credit/agreements/a-" + UUID.randomUUID();
+        Consent sharing = TestConsents.credit(partner, "lakeside", "share-application-data").saveTo(redis);
+        Consent accounts = TestConsents.accountAccess(partner, "lakeside", "accounts").saveTo(redis);
+
+        assertRefused(get(agreement, accounts.token("credit")), 403, "consent-required", "wrong-type");
+        get(agreement, sharing.token()).exchange().expectStatus().isNotFound();
+        TestUpstreams.lakeside().verify(1, getRequestedFor(urlPathEqualTo(agreement))
+                .withHeader("x-sceneway-consent", equalTo(sharing.id())));
+    }
+
+    @Test
     void accountsWhenDailyFrequencyIsUsedUpThenConsentFrequencyExceededUntilUtcMidnight() {
         Consent consent = TestConsents.accountAccess(partner, "lakeside", "accounts").withFrequencyPerDay(2)
                 .saveTo(redis);

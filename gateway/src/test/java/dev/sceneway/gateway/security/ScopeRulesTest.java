@@ -33,6 +33,8 @@ class ScopeRulesTest {
         assertScopes(HttpMethod.GET, "/v1/banks/lakeside/payments/p-1", "payments");
         assertScopes(HttpMethod.POST, "/v1/banks/lakeside/credit/applications", "credit");
         assertScopes(HttpMethod.PUT, "/v1/banks/lakeside/credit/applications/a-1/agreement", "credit");
+        assertScopes(HttpMethod.POST, "/v1/banks/lakeside/credit/agreements/a-1/early-repayments", "credit");
+        assertScopes(HttpMethod.GET, "/v1/banks/lakeside/credit/agreements/a-1", "credit");
     }
 
     @Test
