@@ -54,6 +54,7 @@ psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres -q -v ON_ERROR_STOP=1
   --server.address=127.0.0.1 --server.port="$port" --management.server.port="$management_port" \
   --management.server.address=127.0.0.1 --logging.level.root=WARN \
   --sceneway.bank.id="$bank" --sceneway.bank.name="Bench bank" \
+  --sceneway.credit.account-prefix=BENCH --sceneway.credit.bureau.url=http://127.0.0.1:9 \
   --sceneway.security.issuer="$issuer" --sceneway.security.jwk-set-uri="$issuer/jwks.json" \
   --spring.datasource.url="jdbc:postgresql://$pg_host:$pg_port/$database" \
   --spring.datasource.username="$pg_user" --spring.datasource.password="$PGPASSWORD" \

@@ -189,6 +189,8 @@ class PaymentCrashIT {
                 SandboxSettings.DEFAULT_JVM_OPTIONS, List.of(
                         "--server.port=" + ports.server(), "--management.server.port=" + ports.management(),
                         "--sceneway.bank.id=" + BANK, "--sceneway.bank.name=Crash test bank",
+                        // every bank configures its credit book; this test makes no credit call, so no bureau answers
+                        "--sceneway.credit.account-prefix=CRASH", "--sceneway.credit.bureau.url=http://127.0.0.1:9",
                         "--sceneway.security.issuer=" + issuer, "--sceneway.security.jwk-set-uri=" + issuer + "/jwks",
                         "--spring.datasource.url=" + databaseUrl,
                         "--spring.datasource.username=" + SharedTestInfrastructure.postgres().username(),
