@@ -6,6 +6,9 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -27,7 +30,9 @@ import org.springframework.stereotype.Component;
 /**
  * Reads what product-apis reports on stream {@code sceneway:consent-events} (contract "Payment consumption") in
  * consumer group {@code auth-server}, creating the group (and the stream) if missing: {@code event consumed} moves the
- * payment consent Authorised → Consumed. A record is acknowledged once handled, so a replica that dies mid-way leaves
+ * payment consent Authorised → Consumed; {@code event partner-event} (e.g. a credit decision) is checked against its
+ * consent (it must exist at the reporting bank and belong to the partner named) and handed to the
+ * {@link PartnerEventSink}, which sends it as a signed webhook. A record is acknowledged once handled, so a replica that dies mid-way leaves
  * it pending; pending records idle longer than {@link #CLAIM_AFTER} are claimed by whichever replica looks next.
  * Handling is idempotent (a consent already Consumed stays so), so a record handled twice does no harm. A record that
  * can never apply (unknown consent, a consent revoked before the report arrived) is logged and acknowledged: it must
@@ -43,20 +48,27 @@ class ConsentEventsConsumer implements SmartLifecycle {
     private static final Duration BLOCK = Duration.ofMillis(300);
     private static final Duration BACKOFF = Duration.ofSeconds(1);
     private static final int BATCH = 50;
+    /** A bank service's event type: lower-case dotted words, short enough for the delivery log's column. */
+    private static final Pattern EVENT_TYPE = Pattern.compile("[a-z]+(\\.[a-z]+){1,4}");
+    private static final int MAX_EVENT_TYPE = 40;
+    private static final int MAX_PAYLOAD = 16_384;
     private static final Logger log = LoggerFactory.getLogger(ConsentEventsConsumer.class);
 
     private final StreamOperations<String, Object, Object> stream;
     private final StringRedisTemplate redis;
     private final ConsentLifecycle lifecycle;
+    private final PartnerEventSink partnerEvents;
     private final Consumer consumer;
     private volatile boolean running;
     private volatile boolean groupReady;
     private Thread worker;
 
-    ConsentEventsConsumer(StringRedisTemplate redis, ConsentLifecycle lifecycle, ConsentProperties properties) {
+    ConsentEventsConsumer(StringRedisTemplate redis, ConsentLifecycle lifecycle, PartnerEventSink partnerEvents,
+            ConsentProperties properties) {
         this.redis = redis;
         this.stream = redis.opsForStream();
         this.lifecycle = lifecycle;
+        this.partnerEvents = partnerEvents;
         this.consumer = Consumer.from(GROUP, properties.consumerName().isBlank() ? defaultName()
                 : properties.consumerName());
     }
@@ -116,7 +128,9 @@ class ConsentEventsConsumer implements SmartLifecycle {
         String bank = String.valueOf(fields.get("bank"));
         String paymentId = String.valueOf(fields.get("paymentId"));
         try {
-            if (!"consumed".equals(event)) {
+            if ("partner-event".equals(event)) {
+                partnerEvent(record.getId(), fields, consentId, bank);
+            } else if (!"consumed".equals(event)) {
                 log.warn("Ignoring {} record {}: unknown event '{}'", STREAM, record.getId(), event);
             } else if (lifecycle.consume(consentId, bank, paymentId).isEmpty()) {
                 log.warn("Ignoring {} record {}: no payment consent {} at bank {}", STREAM, record.getId(), consentId,
@@ -129,6 +143,34 @@ class ConsentEventsConsumer implements SmartLifecycle {
                     e.getMessage());
         }
         stream.acknowledge(STREAM, GROUP, record.getId());
+    }
+
+    /** A malformed report, or one whose consent is not the named partner's at that bank, is logged and dropped. */
+    private void partnerEvent(RecordId recordId, Map<Object, Object> fields, String consentId, String bank) {
+        String partner = String.valueOf(fields.get("partner"));
+        String type = String.valueOf(fields.get("type"));
+        Object payload = fields.get("payload");
+        UUID eventId;
+        try {
+            eventId = UUID.fromString(String.valueOf(fields.get("eventId")));
+        } catch (IllegalArgumentException e) {
+            log.warn("Ignoring {} record {}: partner event without a valid eventId", STREAM, recordId);
+            return;
+        }
+        if (type.length() > MAX_EVENT_TYPE || !EVENT_TYPE.matcher(type).matches() || payload == null || payload.toString().isBlank()
+                || payload.toString().length() > MAX_PAYLOAD) {
+            log.warn("Ignoring {} record {}: partner event {} of type '{}' is malformed", STREAM, recordId, eventId,
+                    type);
+            return;
+        }
+        Optional<ConsentView> consent = lifecycle.find(consentId)
+                .filter(found -> found.bankId().equals(bank) && found.partnerId().equals(partner));
+        if (consent.isEmpty()) {
+            log.warn("Ignoring {} record {}: partner event {} names consent {} of partner {} at bank {}, which does"
+                    + " not exist", STREAM, recordId, eventId, consentId, partner, bank);
+            return;
+        }
+        partnerEvents.accept(new PartnerEvent(eventId, partner, consentId, type, payload.toString()));
     }
 
     private void ensureGroup() {

@@ -27,6 +27,11 @@ class WebhookConfiguration {
     }
 
     @Bean
+    PartnerEventWebhooks partnerEventWebhooks(PartnerClientRepository clients, WebhookStore store, Clock clock) {
+        return new PartnerEventWebhooks(clients, store, clock);
+    }
+
+    @Bean
     WebhookWorker webhookWorker(WebhookStore store, SigningKeyRing keys, PublicUrlGuard urls,
             WebhookProperties properties, Clock clock) {
         return new WebhookWorker(store, new WebhookSigner(keys), new WebhookSender(urls, properties.timeout()),

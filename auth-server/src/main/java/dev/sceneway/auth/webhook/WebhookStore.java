@@ -60,6 +60,17 @@ final class WebhookStore {
                 Timestamp.from(now), Timestamp.from(now));
     }
 
+    /**
+     * Queues a delivery reported by a bank service, once per event id: a report repeated (the stream delivers at
+     * least once) finds its row and adds nothing. Returns whether this call queued it.
+     */
+    boolean enqueueOnce(UUID id, String clientId, String eventType, String consentId, String payload, Instant now) {
+        return jdbc.update("""
+                INSERT INTO webhook_delivery (id, client_id, event_type, consent_id, payload, next_attempt_at, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""", id, clientId, eventType, consentId,
+                payload, Timestamp.from(now), Timestamp.from(now)) == 1;
+    }
+
     /** Claims up to {@code limit} due deliveries until {@code now + claimFor}; other workers skip them meanwhile. */
     List<Claimed> claimDue(Instant now, int limit, Duration claimFor) {
         UUID token = UUID.randomUUID();

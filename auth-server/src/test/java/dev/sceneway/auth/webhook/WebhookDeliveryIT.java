@@ -53,6 +53,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -85,6 +87,8 @@ class WebhookDeliveryIT extends AuthServerTestSupport {
     private TestConsents consents;
     @Autowired
     private ConsentLifecycle lifecycle;
+    @Autowired
+    private StringRedisTemplate redis;
 
     private final List<WebhookWorker> workers = new ArrayList<>();
 
@@ -145,6 +149,60 @@ class WebhookDeliveryIT extends AuthServerTestSupport {
         byte[] tampered = request.getBodyAsString().replace("Revoked", "Authorised").getBytes(StandardCharsets.UTF_8);
         assertThat(JWSObject.parse(signature, new Payload(tampered)).verify(new RSASSAVerifier(key)))
                 .as("a changed body does not verify").isFalse();
+    }
+
+    @Test
+    void partnerEventWhenABankServiceReportsItTwiceOnTheStreamThenDeliveredSignedOnceWithTheBodyAsReported() {
+        Partner partner = partnerWithWebhook();
+        PARTNER.stubFor(post(urlPathEqualTo(partner.path())).willReturn(aResponse().withStatus(200)));
+        ConsentView consent = consents.credit(partner.clientId(), "lakeside");
+        UUID eventId = UUID.randomUUID();
+        String body = "{\"id\":\"" + eventId + "\",\"type\":\"credit.application.decided\",\"bankId\":\"lakeside\","
+                + "\"consentId\":\"" + consent.id() + "\",\"data\":{\"status\":\"approved\"}}";
+
+        reportPartnerEvent(eventId, "lakeside", partner.clientId(), consent.id(), body);
+        reportPartnerEvent(eventId, "lakeside", partner.clientId(), consent.id(), body);
+
+        await().atMost(DEADLINE).until(() -> deliveryCount(consent.id()) == 1
+                && status(deliveryOf(consent.id())).equals("DELIVERED"));
+        assertThat(deliveryOf(consent.id())).isEqualTo(eventId);
+        await().atMost(DEADLINE).until(() -> redis.opsForStream().pending("sceneway:consent-events", "auth-server")
+                .getTotalPendingMessages() == 0);
+        List<LoggedRequest> received = PARTNER.findAll(postRequestedFor(urlPathEqualTo(partner.path())));
+        assertThat(received).hasSize(1);
+        assertThat(received.getFirst().getBodyAsString()).isEqualTo(body);
+        assertThat(received.getFirst().getHeader("x-sceneway-webhook-id")).isEqualTo(eventId.toString());
+        assertThat(received.getFirst().getHeader("x-sceneway-signature")).matches("[A-Za-z0-9_-]+\\.\\.[A-Za-z0-9_-]+");
+    }
+
+    @Test
+    void partnerEventWhenItNamesAnotherPartnersConsentOrBankOrIsMalformedThenNothingIsSent() {
+        Partner partner = partnerWithWebhook();
+        Partner other = partnerWithWebhook();
+        ConsentView consent = consents.credit(partner.clientId(), "lakeside");
+        String body = "{\"type\":\"credit.agreement.disbursed\"}";
+
+        reportPartnerEvent(UUID.randomUUID(), "lakeside", other.clientId(), consent.id(), body);
+        reportPartnerEvent(UUID.randomUUID(), "harbour", partner.clientId(), consent.id(), body);
+        redis.opsForStream().add(MapRecord.create("sceneway:consent-events", Map.of("event", "partner-event",
+                "eventId", "not-a-uuid", "bank", "lakeside", "partner", partner.clientId(),
+                "consentId", consent.id(), "type", "credit.agreement.disbursed", "payload", body)));
+        redis.opsForStream().add(MapRecord.create("sceneway:consent-events", Map.of("event", "partner-event",
+                "eventId", UUID.randomUUID().toString(), "bank", "lakeside", "partner", partner.clientId(),
+                "consentId", consent.id(), "type", "Consent Revoked", "payload", body)));
+        // A good report after the bad ones: once it is queued, the ones before it were handled (one consumer, in order).
+        UUID good = UUID.randomUUID();
+        reportPartnerEvent(good, "lakeside", partner.clientId(), consent.id(), body);
+
+        await().atMost(DEADLINE).until(() -> deliveryCount(consent.id()) >= 1);
+        assertThat(deliveryCount(consent.id())).isEqualTo(1);
+        assertThat(deliveryOf(consent.id())).isEqualTo(good);
+    }
+
+    private void reportPartnerEvent(UUID eventId, String bank, String partner, String consentId, String payload) {
+        redis.opsForStream().add(MapRecord.create("sceneway:consent-events", Map.of("event", "partner-event",
+                "eventId", eventId.toString(), "bank", bank, "partner", partner, "consentId", consentId,
+                "type", "credit.application.decided", "payload", payload)));
     }
 
     @Test

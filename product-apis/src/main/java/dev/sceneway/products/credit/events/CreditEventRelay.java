@@ -1,5 +1,6 @@
 package dev.sceneway.products.credit.events;
 
+import dev.sceneway.products.bank.BankProperties;
 import dev.sceneway.products.payments.PaymentsProperties;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The outbox relay: {@code XADD sceneway:consent-events * event partner-event eventId <id> partner <client id>
- * consentId <id> type <type> payload <json>} for each unreported event, oldest first, then marks it reported. The
+ * The outbox relay: {@code XADD sceneway:consent-events * event partner-event eventId <id> bank <bank id>
+ * partner <client id> consentId <id> type <type> payload <json>} for each unreported event, oldest first, then marks it reported. The
  * stream is the one the payment consent uses travel on: the auth-server's consumer group reads both and turns this
  * kind into a signed webhook. At least once: the auth-server queues each event id once, so a repeat does no harm.
  * Replicas share the work with {@code FOR UPDATE SKIP LOCKED}.
@@ -28,9 +29,11 @@ class CreditEventRelay {
     private final TransactionTemplate transactions;
     private final StringRedisTemplate redis;
     private final PaymentsProperties stream;
+    private final String bank;
 
     CreditEventRelay(JdbcClient jdbc, TransactionTemplate transactions, StringRedisTemplate redis,
-            PaymentsProperties stream) {
+            PaymentsProperties stream, BankProperties bank) {
+        this.bank = bank.id();
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.redis = redis;
@@ -51,7 +54,7 @@ class CreditEventRelay {
             for (Event event : pending) {
                 try {
                     redis.opsForStream().add(StreamRecords.string(Map.of("event", "partner-event",
-                                    "eventId", event.id().toString(), "partner", event.partner(),
+                                    "eventId", event.id().toString(), "bank", bank, "partner", event.partner(),
                                     "consentId", event.consentId(), "type", event.type(), "payload", event.payload()))
                             .withStreamKey(stream.consentEvents()));
                 } catch (RuntimeException e) {
