@@ -3,6 +3,7 @@ package dev.sceneway.sandbox;
 import dev.sceneway.infra.Infrastructure;
 import dev.sceneway.infra.PostgresServer;
 import dev.sceneway.infra.RedisServerHandle;
+import dev.sceneway.sandbox.bureau.SimulatedBureau;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,12 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running sandbox: PostgreSQL and Redis, then auth-server, the gateway and one product-apis per bank, each a
- * separate JVM talking to the others over real HTTP. Closing it stops everything it started, services first.
+ * A running sandbox: PostgreSQL and Redis, the simulated credit bureau, then auth-server, the gateway and one
+ * product-apis per bank, each a separate JVM talking to the others over real HTTP. Closing it stops everything it started, services first.
  */
 public final class Sandbox implements AutoCloseable {
 
@@ -30,6 +32,7 @@ public final class Sandbox implements AutoCloseable {
     private final SandboxSettings settings;
     private final PostgresServer postgres;
     private final RedisServerHandle redis;
+    private @Nullable SimulatedBureau bureau;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, SandboxSettings.Ports> replicaPorts = new LinkedHashMap<>();
 
@@ -53,6 +56,7 @@ public final class Sandbox implements AutoCloseable {
         Sandbox sandbox = new Sandbox(settings, postgres, redis);
         try {
             sandbox.prepareDatabases();
+            sandbox.bureau = SimulatedBureau.start(settings.bureauPort());
             sandbox.startServices();
             return sandbox;
         } catch (RuntimeException | InterruptedException e) {
@@ -95,6 +99,11 @@ public final class Sandbox implements AutoCloseable {
 
     public SandboxSettings settings() {
         return settings;
+    }
+
+    /** The PostgreSQL server the services keep their data in (a test looks into a bank's ledger with it). */
+    public PostgresServer postgres() {
+        return postgres;
     }
 
     /** Names of the running services, in start order. */
@@ -166,6 +175,9 @@ public final class Sandbox implements AutoCloseable {
         Collections.reverse(running);
         running.parallelStream().forEach(ServiceProcess::close);
         services.clear();
+        if (bureau != null) {
+            closeQuietly(bureau);
+        }
         closeQuietly(redis);
         closeQuietly(postgres);
     }

@@ -49,6 +49,8 @@ public final class SandboxMain {
         out.append(String.format("%n%n  Gateway, the only API entry   %s", settings.gatewayUrl()));
         out.append(String.format("%n  API docs (Swagger UI)         %s/docs", settings.gatewayUrl()));
         out.append(String.format("%n  Authorization server (issuer) %s", settings.issuer()));
+        out.append(String.format("%n  Credit bureau (simulated)     %s   personas: alice approved, bob referred,"
+                + " carol declined, dave pending", settings.bureauUrl()));
         for (SandboxSettings.Bank bank : settings.banks()) {
             out.append(String.format("%n  Bank %-9s %-32s behind the gateway at /v1/banks/%s/...",
                     bank.id(), bank.name(), bank.id()));

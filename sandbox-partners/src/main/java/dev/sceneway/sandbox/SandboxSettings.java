@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param workDirectory  logs and the embedded PostgreSQL data directory
  * @param persistentData keep PostgreSQL data between runs (the sandbox) or start empty (the tests)
  * @param databasePrefix prefix of the databases created ({@code sceneway} → {@code sceneway_auth}, ...)
+ * @param bureauPort     the simulated credit bureau (WireMock with the test personas) the banks ask
  * @param banks          the banks (tenants), each served by its own product-apis
  * @param jvmOptions     options for every service JVM (small heaps: the sandbox is not a benchmark)
  */
@@ -23,6 +24,7 @@ public record SandboxSettings(
         String databasePrefix,
         int postgresPort,
         int redisPort,
+        int bureauPort,
         Ports auth,
         Ports gateway,
         List<Bank> banks,
@@ -54,19 +56,23 @@ public record SandboxSettings(
         jvmOptions = List.copyOf(jvmOptions);
     }
 
-    /** The documented sandbox: fixed ports (gateway 8080, auth-server 9000, banks 8090+), data kept in .sandbox/. */
+    /**
+     * The documented sandbox: fixed ports (gateway 8080, auth-server 9000, banks 8090+, credit bureau 8095), data
+     * kept in .sandbox/.
+     */
     public static SandboxSettings standard(Path home, @Nullable String jvmOptionsOverride) {
         List<Bank> banks = List.of(
                 new Bank("lakeside", LAKESIDE, new Ports(8090, 9090)),
                 new Bank("harbour", HARBOUR, new Ports(8091, 9091)));
-        return new SandboxSettings(home, home.resolve(".sandbox"), true, "sceneway", 5433, 6380,
+        return new SandboxSettings(home, home.resolve(".sandbox"), true, "sceneway", 5433, 6380, 8095,
                 new Ports(9000, 9100), new Ports(8080, 9080), banks, jvmOptions(jvmOptionsOverride));
     }
 
     /** Everything on free ports with throw-away data, so a test run never collides with a running sandbox. */
     public static SandboxSettings isolated(Path home, Path workDirectory, String databasePrefix) {
         List<Bank> banks = List.of(new Bank("lakeside", LAKESIDE, freePorts()), new Bank("harbour", HARBOUR, freePorts()));
-        return new SandboxSettings(home, workDirectory, false, databasePrefix, 0, 0, freePorts(), freePorts(),
+        return new SandboxSettings(home, workDirectory, false, databasePrefix, 0, 0,
+                Infrastructure.freePort(), freePorts(), freePorts(),
                 banks, DEFAULT_JVM_OPTIONS);
     }
 
@@ -76,6 +82,10 @@ public record SandboxSettings(
 
     public String gatewayUrl() {
         return "http://localhost:" + gateway.server();
+    }
+
+    public String bureauUrl() {
+        return "http://127.0.0.1:" + bureauPort;
     }
 
     public String database(String purpose) {

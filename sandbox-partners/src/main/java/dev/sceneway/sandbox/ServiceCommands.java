@@ -80,6 +80,8 @@ final class ServiceCommands {
             args.add("--sceneway.bank.name=" + bank.name());
             args.add("--sceneway.security.issuer=" + settings.issuer());
             args.add("--sceneway.security.jwk-set-uri=" + jwkSetUri());
+            // Credit applications are decided with reports of the simulated bureau the sandbox runs.
+            args.add("--sceneway.credit.bureau.url=" + settings.bureauUrl());
             // Payment consents used here are reported to auth-server on a Redis stream.
             args.add("--spring.data.redis.host=" + redis.host());
             args.add("--spring.data.redis.port=" + redis.port());

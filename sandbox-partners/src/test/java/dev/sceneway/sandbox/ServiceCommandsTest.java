@@ -42,7 +42,8 @@ class ServiceCommandsTest {
                 "--sceneway.bank.id=harbour",
                 "--sceneway.bank.name=Harbour Rural Commercial Bank",
                 "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5433/sceneway_products",
-                "--sceneway.security.jwk-set-uri=http://localhost:9000/oauth2/jwks");
+                "--sceneway.security.jwk-set-uri=http://localhost:9000/oauth2/jwks",
+                "--sceneway.credit.bureau.url=http://127.0.0.1:8095");
         assertThat(commands.module(ServiceCommands.productApis("harbour"))).isEqualTo("product-apis");
         assertThat(commands.managementPort(ServiceCommands.productApis("lakeside"))).isEqualTo(9090);
     }
