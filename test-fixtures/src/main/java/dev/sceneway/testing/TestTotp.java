@@ -15,7 +15,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class TestTotp {
 
     /** The published sandbox secrets (auth-server's application-sandbox.yml), base32. */
-    public static final Map<String, String> SECRETS = Map.of("alice", "JBSWY3DPEHPK3PXP", "bob", "KRSXG5CTMVRXEZLU");
+    public static final Map<String, String> SECRETS = Map.of("alice", "JBSWY3DPEHPK3PXP", "bob", "KRSXG5CTMVRXEZLU",
+            "carol", "MFRGGZDFMZTWQ2LK", "dave", "GEZDGNBVGY3TQOJQ");
 
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
