@@ -9,7 +9,6 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
@@ -23,7 +22,10 @@ public final class ContractValidator {
 
     private static final Map<String, ContractValidator> BY_SPEC = new ConcurrentHashMap<>();
     /** The API specs, each owning the paths {@code /v1/banks/{bankId}/<name>/...}. */
-    private static final Set<String> SPECS = Set.of("accounts", "consents", "credit", "payments");
+    /** The spec owning each first path segment after the bank. */
+    private static final Map<String, String> SPEC_OF_SEGMENT = Map.of(
+            "accounts", "accounts", "deposits", "accounts", "consents", "consents", "credit", "credit",
+            "payments", "payments", "refunds", "payments");
 
     private final String spec;
     private final OpenApiInteractionValidator validator;
@@ -48,8 +50,8 @@ public final class ContractValidator {
 
     /**
      * The validator of the spec that owns a public path {@code /v1/banks/{bankId}/<api>/...} (query allowed): the
-     * spec named after its first segment after the bank ({@code accounts}, {@code payments}, {@code consents},
-     * {@code credit}).
+     * spec owning its first segment after the bank ({@code accounts} and {@code deposits} in accounts.yaml,
+     * {@code payments} and {@code refunds} in payments.yaml, {@code consents}, {@code credit}).
      *
      * @throws IllegalArgumentException for a path outside {@code /v1/banks/{bankId}/} or of no spec
      */
@@ -58,10 +60,10 @@ public final class ContractValidator {
         String[] segments = (query < 0 ? pathWithQuery : pathWithQuery.substring(0, query)).split("/");
         // "", "v1", "banks", "{bankId}", "<api>", ...
         if (segments.length < 5 || !segments[1].equals("v1") || !segments[2].equals("banks")
-                || !SPECS.contains(segments[4])) {
+                || !SPEC_OF_SEGMENT.containsKey(segments[4])) {
             throw new IllegalArgumentException("no spec owns " + pathWithQuery);
         }
-        return of(segments[4]);
+        return of(SPEC_OF_SEGMENT.get(segments[4]));
     }
 
     /**
