@@ -32,7 +32,9 @@ public enum ProblemType {
     DISCLOSURE_MISMATCH("disclosure-mismatch", "Disclosure mismatch", HttpStatus.CONFLICT),
     EARLY_REPAYMENT_AMOUNT_CHANGED("early-repayment-amount-changed", "Early repayment amount changed",
             HttpStatus.CONFLICT),
-    INSUFFICIENT_FUNDS("insufficient-funds", "Insufficient funds", HttpStatus.UNPROCESSABLE_CONTENT);
+    INSUFFICIENT_FUNDS("insufficient-funds", "Insufficient funds", HttpStatus.UNPROCESSABLE_CONTENT),
+    PAYMENT_NOT_REFUNDABLE("payment-not-refundable", "Payment not refundable", HttpStatus.CONFLICT),
+    REFUND_EXCEEDS_PAYMENT("refund-exceeds-payment", "Refund exceeds payment", HttpStatus.UNPROCESSABLE_CONTENT);
 
     private static final String TYPE_BASE = "https://sceneway.dev/problems/";
 

@@ -32,6 +32,8 @@ final class ScopePolicy {
             // Customer-level APIs: the consent the token carries is checked on top, by the feature (consent package).
             new Rule("/v1/banks/*/accounts/**", "accounts"),
             new Rule("/v1/banks/*/payments/**", "payments"),
+            // Refunds are partner-level (the payment consent is consumed by then): the partner's own payments only.
+            new Rule("/v1/banks/*/refunds/**", "payments"),
             new Rule("/v1/banks/*/credit/applications/**", "credit"),
             new Rule("/v1/banks/*/credit/agreements/**", "credit")));
 
