@@ -52,6 +52,9 @@ final class ScopeRules {
             new Rule("/v1/banks/*/credit/agreements/**", "credit"),
             new Rule("/v1/banks/*/accounts/**", "accounts"),
             new Rule("/v1/banks/*/payments/**", "payments"),
+            // Refunds: partner-level (no consent: the payment consent is consumed by then); product-apis refunds
+            // only the partner's own payments to merchants.
+            new Rule("/v1/banks/*/refunds/**", "payments"),
             // Consents (served by the auth-server): creating one needs its type's scope; reading or revoking one
             // needs any consent scope (the auth-server answers 404 for another partner's consent).
             new Rule(HttpMethod.POST, "/v1/banks/*/consents/account-access", List.of("accounts")),

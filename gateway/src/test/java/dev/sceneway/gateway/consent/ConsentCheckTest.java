@@ -31,6 +31,9 @@ class ConsentCheckTest {
                 .containsExactly("Authorised");
         assertThat(ConsentEndpoints.forRequest(HttpMethod.GET,
                 PathContainer.parsePath("/v1/banks/lakeside/credit/products"))).isEmpty();
+        // Refunds are the partner's own act (partner-level token), after the payment consent is consumed.
+        assertThat(ConsentEndpoints.forRequest(HttpMethod.POST,
+                PathContainer.parsePath("/v1/banks/lakeside/refunds"))).isEmpty();
     }
 
     @Test

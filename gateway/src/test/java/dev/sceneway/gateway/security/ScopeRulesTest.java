@@ -38,6 +38,12 @@ class ScopeRulesTest {
     }
 
     @Test
+    void scopeWhenRefundingThenPaymentsAndNoConsentIsNeeded() {
+        assertScopes(HttpMethod.POST, "/v1/banks/lakeside/refunds", "payments");
+        assertScopes(HttpMethod.GET, "/v1/banks/lakeside/refunds/r-1", "payments");
+    }
+
+    @Test
     void scopeWhenCreatingAConsentThenItsTypesScopeAndWhenReadingOrRevokingThenAnyConsentScope() {
         assertScopes(HttpMethod.POST, "/v1/banks/lakeside/consents/account-access", "accounts");
         assertScopes(HttpMethod.POST, "/v1/banks/lakeside/consents/payment", "payments");
