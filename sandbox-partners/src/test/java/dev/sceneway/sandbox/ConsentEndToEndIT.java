@@ -166,6 +166,24 @@ class ConsentEndToEndIT {
         // auth-server learns of the use from product-apis (Redis stream) and says so to the partner.
         awaitTrue(() -> "Consumed".equals(checkout.consent(gateway, "GET", "lakeside", consentId, "payments").json()
                 .path("status").asString()), Duration.ofSeconds(10), "the consent becomes Consumed");
+
+        // The shop takes one item back: the partner refunds part of it, with its own token, never more than paid.
+        SandboxClient.Reply refunded = checkout.partnerCall(gateway, "POST", "/v1/banks/lakeside/refunds", "payments",
+                refundJson(paymentId, "10.00"));
+        assertThat(refunded.status()).as(refunded.body()).isEqualTo(201);
+        assertThat(refunded.json().path("toAccount").asString()).isEqualTo("LS-ALICE-CUR");
+        assertProblem(checkout.partnerCall(gateway, "POST", "/v1/banks/lakeside/refunds", "payments",
+                refundJson(paymentId, "15.01")), 422, "refund-exceeds-payment");
+        SandboxClient.Reply rest = checkout.partnerCall(gateway, "POST", "/v1/banks/lakeside/refunds", "payments",
+                refundJson(paymentId, "15.00"));
+        assertThat(rest.status()).as(rest.body()).isEqualTo(201);
+        assertThat(rest.json().path("paymentRefundedTotal").asString()).isEqualTo("25.00");
+    }
+
+    private static String refundJson(String paymentId, String amount) {
+        return """
+                {"paymentId":"%s","amount":"%s","currency":"EUR","reference":"ORDER-1001 returned item"}"""
+                .formatted(paymentId, amount);
     }
 
     @Test

@@ -77,6 +77,21 @@ final class PartnerApp {
         return reply.json().path("consentId").asString();
     }
 
+    /** A partner-level call through the gateway (client_credentials token of {@code scope}, no customer). */
+    SandboxClient.Reply partnerCall(String gatewayUrl, String method, String path, String scope,
+            @Nullable String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gatewayUrl + path))
+                .header("Authorization", "Bearer " + partnerToken(scope));
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .header("x-idempotency-key", UUID.randomUUID().toString())
+                    .method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return send(request);
+    }
+
     /** GET or DELETE of one consent through the gateway with a partner-level token. */
     SandboxClient.Reply consent(String gatewayUrl, String method, String bank, String consentId, String scope) {
         return consentWithToken(gatewayUrl, method, bank, consentId, partnerToken(scope));
