@@ -82,6 +82,6 @@ class ContractValidatorTest {
                 "https://sceneway.dev/problems/upstream-timeout", "https://sceneway.dev/problems/payload-too-large",
                 "https://sceneway.dev/problems/dpop-proof-invalid", "https://sceneway.dev/problems/partner-not-approved",
                 "https://sceneway.dev/problems/consent-revoked", "https://sceneway.dev/problems/resource-not-in-consent")
-                .hasSize(41);
+                .hasSize(42);
     }
 }
