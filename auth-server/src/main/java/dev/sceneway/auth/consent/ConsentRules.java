@@ -20,7 +20,8 @@ final class ConsentRules {
 
     static final int DEFAULT_FREQUENCY_PER_DAY = 4;
     static final int MAX_FREQUENCY_PER_DAY = 100;
-    static final List<String> ACCOUNT_ACCESS_PERMISSIONS = List.of("accounts", "balances", "transactions");
+    static final List<String> ACCOUNT_ACCESS_PERMISSIONS = List.of("accounts", "balances", "transactions",
+            "open-term-deposits");
     static final List<String> CREDIT_PERMISSIONS = List.of("share-application-data", "credit-bureau-check",
             "accept-agreement");
     /** The currencies of the alliance's banks have 2 minor digits; the column is numeric(17, 2). */
