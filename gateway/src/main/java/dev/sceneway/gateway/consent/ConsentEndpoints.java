@@ -55,6 +55,10 @@ final class ConsentEndpoints {
             new Requirement(HttpMethod.GET, "/accounts/{accountId}/balances", ACCOUNT_ACCESS, "balances", AUTHORISED),
             new Requirement(HttpMethod.GET, "/accounts/{accountId}/transactions", ACCOUNT_ACCESS, "transactions",
                     AUTHORISED),
+            new Requirement(HttpMethod.POST, "/deposits/term-deposits", ACCOUNT_ACCESS, "open-term-deposits",
+                    AUTHORISED),
+            new Requirement(HttpMethod.GET, "/deposits/term-deposits/{termDepositId}", ACCOUNT_ACCESS, "accounts",
+                    AUTHORISED),
             new Requirement(HttpMethod.POST, "/payments", PAYMENT, null, AUTHORISED),
             new Requirement(HttpMethod.GET, "/payments/{paymentId}", PAYMENT, null, AUTHORISED_OR_CONSUMED),
             new Requirement(null, "/credit/applications/**", CREDIT, "share-application-data", AUTHORISED),
@@ -63,6 +67,7 @@ final class ConsentEndpoints {
             new Requirement(null, "/credit/agreements/**", CREDIT, "share-application-data", AUTHORISED),
             // Whatever else is added under these paths acts for a customer too: guarded until it gets its own row.
             new Requirement(null, "/accounts/**", ACCOUNT_ACCESS, "accounts", AUTHORISED),
+            new Requirement(null, "/deposits/term-deposits/**", ACCOUNT_ACCESS, "accounts", AUTHORISED),
             new Requirement(null, "/payments/**", PAYMENT, null, AUTHORISED));
 
     private ConsentEndpoints() {

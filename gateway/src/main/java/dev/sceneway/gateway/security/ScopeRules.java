@@ -47,10 +47,13 @@ final class ScopeRules {
             new Rule("/v1/banks/*/credit/products/**", "products"),
             // Quotes (computed, nothing stored): partner-level like the catalogue.
             new Rule("/v1/banks/*/credit/quotes", "products"),
+            new Rule("/v1/banks/*/deposits/products", "products"),
             // Customer-level APIs, each under a consent of its type (whose scope names the same word).
             new Rule("/v1/banks/*/credit/applications/**", "credit"),
             new Rule("/v1/banks/*/credit/agreements/**", "credit"),
             new Rule("/v1/banks/*/accounts/**", "accounts"),
+            // Term deposits act on consented accounts: account-access consent, permission open-term-deposits.
+            new Rule("/v1/banks/*/deposits/term-deposits/**", "accounts"),
             new Rule("/v1/banks/*/payments/**", "payments"),
             // Refunds: partner-level (no consent: the payment consent is consumed by then); product-apis refunds
             // only the partner's own payments to merchants.

@@ -31,6 +31,15 @@ class ConsentCheckTest {
                 .containsExactly("Authorised");
         assertThat(ConsentEndpoints.forRequest(HttpMethod.GET,
                 PathContainer.parsePath("/v1/banks/lakeside/credit/products"))).isEmpty();
+        // Opening a term deposit moves money out of a consented account: its own permission; reading one, accounts.
+        assertRequirement(HttpMethod.POST, "/v1/banks/lakeside/deposits/term-deposits", "account-access",
+                "open-term-deposits");
+        assertRequirement(HttpMethod.GET, "/v1/banks/lakeside/deposits/term-deposits/LS-TD-1", "account-access",
+                "accounts");
+        assertRequirement(HttpMethod.DELETE, "/v1/banks/lakeside/deposits/term-deposits/LS-TD-1", "account-access",
+                "accounts");
+        assertThat(ConsentEndpoints.forRequest(HttpMethod.GET,
+                PathContainer.parsePath("/v1/banks/lakeside/deposits/products"))).isEmpty();
         // Refunds are the partner's own act (partner-level token), after the payment consent is consumed.
         assertThat(ConsentEndpoints.forRequest(HttpMethod.POST,
                 PathContainer.parsePath("/v1/banks/lakeside/refunds"))).isEmpty();

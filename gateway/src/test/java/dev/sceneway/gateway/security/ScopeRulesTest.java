@@ -38,6 +38,13 @@ class ScopeRulesTest {
     }
 
     @Test
+    void scopeWhenTermDepositsThenProductsForTheCatalogueAndAccountsForOpeningAndReading() {
+        assertScopes(HttpMethod.GET, "/v1/banks/lakeside/deposits/products", "products");
+        assertScopes(HttpMethod.POST, "/v1/banks/lakeside/deposits/term-deposits", "accounts");
+        assertScopes(HttpMethod.GET, "/v1/banks/lakeside/deposits/term-deposits/LS-TD-1", "accounts");
+    }
+
+    @Test
     void scopeWhenRefundingThenPaymentsAndNoConsentIsNeeded() {
         assertScopes(HttpMethod.POST, "/v1/banks/lakeside/refunds", "payments");
         assertScopes(HttpMethod.GET, "/v1/banks/lakeside/refunds/r-1", "payments");
