@@ -12,6 +12,7 @@ VALUES
     ('HB-BANK-CLEARING', 'bank', 'harbour', 'internal', 'Clearing account', 'CNY', NULL, DATE '2018-06-01'),
     ('HB-BANK-INTEREST', 'bank', 'harbour', 'internal', 'Interest income', 'CNY', NULL, DATE '2018-06-01'),
     ('HB-BANK-FEES', 'bank', 'harbour', 'internal', 'Fee income', 'CNY', NULL, DATE '2018-06-01'),
+    ('HB-BANK-DEPOSIT-INTEREST', 'bank', 'harbour', 'internal', 'Interest paid on deposits', 'CNY', NULL, DATE '2018-06-01'),
     ('HB-ALICE-CUR', 'customer', 'alice', 'current', 'Current account', 'CNY', 0.00, DATE '2022-03-08'),
     ('HB-BOB-CUR', 'customer', 'bob', 'current', 'Current account', 'CNY', 0.00, DATE '2020-11-16'),
     ('HB-BOB-SAV', 'customer', 'bob', 'savings', 'Savings account', 'CNY', 0.00, DATE '2020-11-16'),

@@ -19,6 +19,7 @@ VALUES
     -- Where the bank's credit income goes (interest, fees).
     ('LS-BANK-INTEREST', 'bank', 'lakeside', 'internal', 'Interest income', 'EUR', NULL, DATE '2019-01-02'),
     ('LS-BANK-FEES', 'bank', 'lakeside', 'internal', 'Fee income', 'EUR', NULL, DATE '2019-01-02'),
+    ('LS-BANK-DEPOSIT-INTEREST', 'bank', 'lakeside', 'internal', 'Interest paid on deposits', 'EUR', NULL, DATE '2019-01-02'),
     ('LS-RENO-MERCHANT', 'merchant', 'renovation-demo-works', 'merchant', 'Renovation demo works', 'EUR', 0.00, DATE '2024-02-01'),
     ('LS-SHOP-MERCHANT', 'merchant', 'checkout-demo-shop', 'merchant', 'Checkout demo shop', 'EUR', 0.00, DATE '2024-02-01')
 ON CONFLICT (account_id) DO UPDATE SET

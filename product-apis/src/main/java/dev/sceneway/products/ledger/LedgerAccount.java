@@ -31,7 +31,7 @@ public record LedgerAccount(String accountId, Owner owner, Kind kind, String nam
 
     public enum OwnerType { CUSTOMER, MERCHANT, BANK }
 
-    public enum Kind { CURRENT, SAVINGS, MERCHANT, INTERNAL, LOAN, ESCROW }
+    public enum Kind { CURRENT, SAVINGS, MERCHANT, INTERNAL, LOAN, ESCROW, DEPOSIT }
 
     /**
      * What may be spent now: the booked balance plus the allowed overdraft (there are no reservations or pending

@@ -34,7 +34,9 @@ public enum ProblemType {
             HttpStatus.CONFLICT),
     INSUFFICIENT_FUNDS("insufficient-funds", "Insufficient funds", HttpStatus.UNPROCESSABLE_CONTENT),
     PAYMENT_NOT_REFUNDABLE("payment-not-refundable", "Payment not refundable", HttpStatus.CONFLICT),
-    REFUND_EXCEEDS_PAYMENT("refund-exceeds-payment", "Refund exceeds payment", HttpStatus.UNPROCESSABLE_CONTENT);
+    REFUND_EXCEEDS_PAYMENT("refund-exceeds-payment", "Refund exceeds payment", HttpStatus.UNPROCESSABLE_CONTENT),
+    DEPOSIT_TERMS_NOT_OFFERED("deposit-terms-not-offered", "Deposit terms not offered",
+            HttpStatus.UNPROCESSABLE_CONTENT);
 
     private static final String TYPE_BASE = "https://sceneway.dev/problems/";
 

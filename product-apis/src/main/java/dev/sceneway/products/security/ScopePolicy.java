@@ -29,8 +29,10 @@ final class ScopePolicy {
     static final ScopePolicy API = new ScopePolicy(List.of(
             new Rule("/v1/banks/*/credit/products/**", "products"),
             new Rule("/v1/banks/*/credit/quotes", "products"),
+            new Rule("/v1/banks/*/deposits/products", "products"),
             // Customer-level APIs: the consent the token carries is checked on top, by the feature (consent package).
             new Rule("/v1/banks/*/accounts/**", "accounts"),
+            new Rule("/v1/banks/*/deposits/term-deposits/**", "accounts"),
             new Rule("/v1/banks/*/payments/**", "payments"),
             // Refunds are partner-level (the payment consent is consumed by then): the partner's own payments only.
             new Rule("/v1/banks/*/refunds/**", "payments"),
