@@ -95,6 +95,47 @@ class ConsentEndToEndIT {
     }
 
     @Test
+    void aliceOpensATermDepositFromHerConsentedAccountAndReadsItsMaturityAmount() {
+        // (checkout-demo: renovation-demo's sandbox plan allows only 5 calls in a burst.)
+        // The partner shows harbour's products (no customer needed), then asks alice for the right to open one.
+        SandboxClient.Reply products = checkout.partnerCall(gateway, "GET", "/v1/banks/harbour/deposits/products",
+                "products", null);
+        assertThat(products.status()).as(products.body()).isEqualTo(200);
+        assertThat(products.json().path("data").valueStream().map(p -> p.path("productId").asString()))
+                .contains("fixed-12m");
+        String consentId = accountAccess(checkout, "harbour", "[\"accounts\",\"balances\",\"open-term-deposits\"]");
+        String token = authorise(checkout, "alice", consentId, "accounts", List.of("HB-ALICE-CUR"));
+        String before = checkout.call(gateway, "GET", "/v1/banks/harbour/accounts/HB-ALICE-CUR/balances", token,
+                null).json().path("booked").asString();
+
+        SandboxClient.Reply opened = checkout.call(gateway, "POST", "/v1/banks/harbour/deposits/term-deposits",
+                token, "{\"productId\":\"fixed-12m\",\"sourceAccount\":\"HB-ALICE-CUR\",\"amount\":\"1000.00\","
+                        + "\"currency\":\"CNY\"}");
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        JsonNode deposit = opened.json();
+        assertThat(deposit.path("termDepositId").asString()).startsWith("HB-TD-");
+        assertThat(deposit.path("annualRatePercent").asString()).isEqualTo("1.45");
+        // 1,000.00 x 1.45 % x days/365, half-up: 14.50 over 365 days, 14.54 over 366.
+        assertThat(deposit.path("interest").asString())
+                .isEqualTo(deposit.path("days").asInt() == 366 ? "14.54" : "14.50");
+        String after = checkout.call(gateway, "GET", "/v1/banks/harbour/accounts/HB-ALICE-CUR/balances", token,
+                null).json().path("booked").asString();
+        assertThat(new java.math.BigDecimal(before).subtract(new java.math.BigDecimal(after)))
+                .isEqualByComparingTo("1000.00");
+        SandboxClient.Reply read = checkout.call(gateway, "GET", "/v1/banks/harbour/deposits/term-deposits/"
+                + deposit.path("termDepositId").asString(), token, null);
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        assertThat(read.json().path("maturityAmount").asString()).isEqualTo(deposit.path("maturityAmount").asString());
+
+        // A consent that only reads cannot open one: the gateway refuses before the bank sees it.
+        String readOnly = authorise(checkout, "alice", accountAccess(checkout, "harbour", "[\"accounts\"]"),
+                "accounts", List.of("HB-ALICE-CUR"));
+        assertProblem(checkout.call(gateway, "POST", "/v1/banks/harbour/deposits/term-deposits", readOnly,
+                "{\"productId\":\"fixed-12m\",\"sourceAccount\":\"HB-ALICE-CUR\",\"amount\":\"1000.00\","
+                        + "\"currency\":\"CNY\"}"), 403, "consent-permission-missing");
+    }
+
+    @Test
     void aConsentWithoutTheTransactionsPermissionCannotReadTransactions() {
         String consentId = accountAccess(renovation, "harbour", "[\"accounts\",\"balances\"]");
         String token = authorise(renovation, "bob", consentId, "accounts", List.of("HB-BOB-CUR"));
