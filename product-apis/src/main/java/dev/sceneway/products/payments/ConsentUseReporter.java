@@ -4,9 +4,13 @@ import dev.sceneway.products.bank.BankProperties;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.stream.StreamRecords;
+import org.springframework.data.redis.core.RedisOperations;
+import org.springframework.data.redis.core.SessionCallback;
+import org.springframework.data.redis.core.StreamOperations;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -41,7 +45,11 @@ class ConsentUseReporter {
         this.bank = bank;
     }
 
-    /** One round; returns how many uses were reported. */
+    /**
+     * One round; returns how many uses were reported. The round's XADDs go to Redis in one pipeline and are marked
+     * reported with one UPDATE; when Redis fails, none of them is marked (each counts an attempt) and the whole round is
+     * sent again next time, in the same order.
+     */
     int reportPending() {
         Integer reported = transactions.execute(status -> {
             List<Use> pending = jdbc.sql("""
@@ -50,27 +58,38 @@ class ConsentUseReporter {
                     .param("batch", properties.reportBatch())
                     .query((row, n) -> new Use(row.getString("consent_id"), row.getObject("payment_id", UUID.class)))
                     .list();
-            int sent = 0;
-            for (Use use : pending) {
-                try {
-                    redis.opsForStream().add(StreamRecords.string(Map.of(
-                                    "consentId", use.consentId(), "event", "consumed", "bank", bank.id(),
-                                    "paymentId", use.paymentId().toString()))
-                            .withStreamKey(properties.consentEvents()));
-                } catch (RuntimeException e) {
-                    log.warn("Reporting the use of consent {} failed; it stays in the outbox and is retried: {}",
-                            use.consentId(), e.getMessage());
-                    jdbc.sql("UPDATE consent_use SET report_attempts = report_attempts + 1 WHERE consent_id = :id")
-                            .param("id", use.consentId()).update();
-                    break; // Redis is unwell: keep the order, try again next round
-                }
-                jdbc.sql("""
-                                UPDATE consent_use SET reported_at = now(), report_attempts = report_attempts + 1
-                                WHERE consent_id = :id""")
-                        .param("id", use.consentId()).update();
-                sent++;
+            if (pending.isEmpty()) {
+                return 0;
             }
-            return sent;
+            List<String> consentIds = pending.stream().map(Use::consentId).toList();
+            try {
+                redis.executePipelined(new SessionCallback<Object>() {
+                    @Override
+                    @SuppressWarnings("unchecked")
+                    public <K, V> @Nullable Object execute(RedisOperations<K, V> operations) {
+                        StreamOperations<String, Object, Object> streams =
+                                (StreamOperations<String, Object, Object>) operations.opsForStream();
+                        for (Use use : pending) {
+                            streams.add(StreamRecords.string(Map.of(
+                                            "consentId", use.consentId(), "event", "consumed", "bank", bank.id(),
+                                            "paymentId", use.paymentId().toString()))
+                                    .withStreamKey(properties.consentEvents()));
+                        }
+                        return null;
+                    }
+                });
+            } catch (RuntimeException e) {
+                log.warn("Reporting the use of {} consent(s) failed; they stay in the outbox and are retried: {}",
+                        pending.size(), e.getMessage());
+                jdbc.sql("UPDATE consent_use SET report_attempts = report_attempts + 1 WHERE consent_id IN (:ids)")
+                        .param("ids", consentIds).update();
+                return 0;
+            }
+            jdbc.sql("""
+                            UPDATE consent_use SET reported_at = now(), report_attempts = report_attempts + 1
+                            WHERE consent_id IN (:ids)""")
+                    .param("ids", consentIds).update();
+            return pending.size();
         });
         return reported == null ? 0 : reported;
     }

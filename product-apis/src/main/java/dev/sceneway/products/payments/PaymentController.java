@@ -71,6 +71,7 @@ class PaymentController implements PaymentsApi {
                 PaymentStatus.fromValue(payment.status().name().toLowerCase(Locale.ROOT)), payment.debtorAccount(),
                 payment.creditorAccount(), payment.creditorName(), payment.amount().setScale(2).toPlainString(),
                 payment.currency(), payment.reference(), payment.createdAt().atOffset(ZoneOffset.UTC));
+        api.setStatusUpdatedAt(payment.statusUpdatedAt().atOffset(ZoneOffset.UTC));
         if (payment.statusReason() != null) {
             api.setStatusReason(payment.statusReason());
         }

@@ -44,14 +44,20 @@ class RefundService {
         if (earlier.isPresent()) {
             return replay(earlier.get(), hash);
         }
-        PaymentRecord payment = payments.find(order.paymentId())
+        PaymentRecord unlocked = payments.find(order.paymentId())
                 .filter(found -> found.partner().equals(partner))
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
                         "This partner made no payment " + order.paymentId() + " at this bank."));
-        refunds.lockPayment(payment.paymentId());
-        if (payment.status() != PaymentRecord.Status.COMPLETED) {
+        refunds.lockPayment(unlocked.paymentId());
+        // Read again under the lock: the payment run may have completed a pending payment meanwhile.
+        PaymentRecord payment = payments.find(unlocked.paymentId()).orElseThrow();
+        if (payment.status() == PaymentRecord.Status.REJECTED) {
             throw new ProblemException(ProblemType.PAYMENT_NOT_REFUNDABLE,
                     "The payment was rejected; nothing was paid that could be refunded.");
+        }
+        if (payment.status() == PaymentRecord.Status.PENDING) {
+            throw new ProblemException(ProblemType.PAYMENT_NOT_REFUNDABLE,
+                    "The payment is still pending; nothing has been paid yet that could be refunded.");
         }
         boolean toMerchant = accounts.find(payment.creditorAccount())
                 .map(account -> account.owner().type() == LedgerAccount.OwnerType.MERCHANT).orElse(false);

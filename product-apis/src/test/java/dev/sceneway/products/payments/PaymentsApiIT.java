@@ -13,6 +13,7 @@ import com.jayway.jsonpath.JsonPath;
 import dev.sceneway.products.ledger.Ledger;
 import dev.sceneway.products.support.ConsentTokens;
 import dev.sceneway.products.support.LakesideInstanceTest;
+import dev.sceneway.products.support.ProductTokens;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -40,6 +41,9 @@ class PaymentsApiIT extends LakesideInstanceTest {
 
     @Autowired
     StringRedisTemplate redis;
+
+    @Autowired
+    PaymentRun paymentRun;
 
     PaymentFixtures payer;
 
@@ -160,6 +164,87 @@ class PaymentsApiIT extends LakesideInstanceTest {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status").value("completed"));
         assertThat(payer.balance(payer.debtor)).isEqualByComparingTo("0.00");
+    }
+
+    @Test
+    void payAboveTheInstantLimitThenPendingWithTheConsentUsedAndThePaymentRunCompletesItOnce() throws Exception {
+        PaymentFixtures rich = new PaymentFixtures(jdbc, ledger, "12000.00");
+        ConsentTokens.Builder consent = rich.consent("10000.01", "ORDER-BIG");
+        String token = consent.sign();
+
+        String body = pay(token, key(), rich.body("10000.01", "ORDER-BIG"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("pending"))
+                .andExpect(jsonPath("$.statusReason").doesNotExist())
+                .andReturn().getResponse().getContentAsString();
+        String paymentId = JsonPath.read(body, "$.paymentId");
+        // Accepted, not executed: nothing moved, but the instruction has used the consent.
+        assertThat(rich.balance(rich.debtor)).isEqualByComparingTo("12000.00");
+        assertThat(jdbc.sql("SELECT count(*) FROM consent_use WHERE consent_id = :id").param("id", consent.consentId())
+                .query(Integer.class).single()).isEqualTo(1);
+        pay(token, key(), rich.body("10000.01", "ORDER-BIG")).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("https://sceneway.dev/problems/consent-consumed"));
+        read(PAYMENTS + "/" + paymentId, token).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("pending"));
+        // Nothing has been paid yet that a refund could give back.
+        mvc.perform(post(RefundsApiIT.REFUNDS)
+                        .header(HttpHeaders.AUTHORIZATION, bearer(ProductTokens.token().scope("payments").sign()))
+                        .header("x-idempotency-key", key()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"paymentId\":\"" + paymentId + "\",\"amount\":\"1.00\",\"currency\":\"EUR\","
+                                + "\"reference\":\"too early\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("https://sceneway.dev/problems/payment-not-refundable"));
+
+        assertThat(paymentRun.run()).isGreaterThanOrEqualTo(1);
+        read(PAYMENTS + "/" + paymentId, token).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("completed"));
+        assertThat(rich.balance(rich.debtor)).isEqualByComparingTo("1999.99");
+        assertThat(rich.balance(rich.merchant)).isEqualByComparingTo("10000.01");
+        // Run again: a completed payment is never executed twice.
+        paymentRun.run();
+        assertThat(rich.balance(rich.debtor)).isEqualByComparingTo("1999.99");
+        assertThat(rich.entries(rich.debtor)).isEqualTo(2); // the funding and the payment
+    }
+
+    @Test
+    void payAboveTheInstantLimitWhenFundsAreGoneAtExecutionThenRejectedAndTheConsentStaysUsed() throws Exception {
+        PaymentFixtures rich = new PaymentFixtures(jdbc, ledger, "12000.00");
+        ConsentTokens.Builder consent = rich.consent("11000.00", "ORDER-BIG-2");
+        String token = consent.sign();
+        String paymentId = JsonPath.read(pay(token, key(), rich.body("11000.00", "ORDER-BIG-2"))
+                .andExpect(jsonPath("$.status").value("pending"))
+                .andReturn().getResponse().getContentAsString(), "$.paymentId");
+        // Before the run, the customer spends most of the money elsewhere.
+        ledger.book(dev.sceneway.products.ledger.NewTransaction.transfer(UUID.randomUUID(), "card-payment",
+                "Elsewhere", java.time.Instant.now(), rich.debtor, "LS-BANK-CLEARING",
+                new java.math.BigDecimal("5000.00")));
+
+        paymentRun.run();
+        read(PAYMENTS + "/" + paymentId, token).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("rejected"))
+                .andExpect(jsonPath("$.statusReason").value("insufficient-funds"));
+        assertThat(rich.balance(rich.debtor)).isEqualByComparingTo("7000.00");
+        assertThat(rich.balance(rich.merchant)).isEqualByComparingTo("0.00");
+        assertThat(jdbc.sql("SELECT count(*) FROM consent_use WHERE consent_id = :id").param("id", consent.consentId())
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theDatabaseAllowsOnlyPendingToCompletedOrRejectedAndNeverChangesOrDeletesAPayment() throws Exception {
+        String paymentId = JsonPath.read(pay(payer.consent("5.00", "ORDER-SM").sign(), key(),
+                payer.body("5.00", "ORDER-SM")).andExpect(jsonPath("$.status").value("completed"))
+                .andReturn().getResponse().getContentAsString(), "$.paymentId");
+        for (String forbidden : List.of(
+                "UPDATE payment SET status = 'rejected', status_reason = 'insufficient-funds' WHERE payment_id = :id",
+                "UPDATE payment SET status = 'pending' WHERE payment_id = :id",
+                "UPDATE payment SET amount = 1.00 WHERE payment_id = :id",
+                "DELETE FROM payment WHERE payment_id = :id")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(forbidden)
+                            .param("id", UUID.fromString(paymentId)).update())
+                    .as(forbidden).isInstanceOf(org.springframework.dao.DataAccessException.class);
+        }
+        assertThat(jdbc.sql("SELECT status FROM payment WHERE payment_id = :id").param("id", UUID.fromString(paymentId))
+                .query(String.class).single()).isEqualTo("completed");
     }
 
     @Test

@@ -33,6 +33,8 @@ public final class TestInstances {
         // A loaded CI machine must not turn a prompt bureau answer into "pending"; dave's answer takes 6 s.
         registry.add("sceneway.credit.decision-patience", () -> "PT3S");
         registry.add("sceneway.credit.retry-patience", () -> "PT10S");
+        // Tests run the payment run themselves (PaymentRun#run), so a pending payment stays pending until they do.
+        registry.add("sceneway.payments.execution-interval", () -> "PT1H");
     }
 
     /** The shared products database, created empty on first use. */
