@@ -8,11 +8,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * Two filter chains: actuator health (served on the management port only) is open for the launcher's
@@ -48,6 +50,7 @@ class SecurityConfiguration {
                     requests.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(new HeaderBearerTokenResolver())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(scopeAuthorities()))
                         // DPoP-bound tokens (RFC 9449 section 7) come as "Authorization: DPoP" with the partner's
                         // proof, which the gateway forwards unchanged and checks too: this service checks it again
@@ -64,6 +67,18 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .csrf(AbstractHttpConfigurer::disable)
                 .build();
+    }
+
+    /**
+     * Spring Security's strict firewall with its default rules; header names and values are checked by
+     * {@link HeaderCharacters} (the same rule, without a regular expression per header read).
+     */
+    @Bean
+    WebSecurityCustomizer firewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HeaderCharacters::allowed);
+        firewall.setAllowedHeaderValues(HeaderCharacters::allowed);
+        return web -> web.httpFirewall(firewall);
     }
 
     /** Authorities {@code SCOPE_<scope>} from the contract's single space-delimited {@code scope} claim. */
