@@ -176,6 +176,30 @@ class ConsentEndToEndIT {
     }
 
     @Test
+    void aPaymentAboveTheInstantLimitIsPendingThenTheBanksPaymentRunDecidesIt() {
+        // lakeside executes up to 10,000.00 EUR at once; above that the payment waits for the payment run, which
+        // checks the funds when it executes: alice cannot cover 12,000.00, so it ends rejected, nothing moved.
+        String consentId = checkout.newConsent(gateway, "lakeside", "payment", "payments", """
+                {"amount":"12000.00","currency":"EUR","creditorAccount":"LS-SHOP-MERCHANT",
+                 "creditorName":"Checkout demo shop","reference":"ORDER-2002"}""");
+        String token = authorise(checkout, "alice", consentId, "payments", List.of("LS-ALICE-CUR"));
+
+        SandboxClient.Reply accepted = checkout.call(gateway, "POST", "/v1/banks/lakeside/payments", token,
+                paymentJson("LS-ALICE-CUR", "LS-SHOP-MERCHANT", "12000.00", "EUR", "ORDER-2002"));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+        assertThat(accepted.json().path("status").asString()).isEqualTo("pending");
+        String payment = "/v1/banks/lakeside/payments/" + accepted.json().path("paymentId").asString();
+
+        awaitTrue(() -> "rejected".equals(checkout.call(gateway, "GET", payment, token, null).json().path("status")
+                .asString()), Duration.ofSeconds(15), "the payment run rejects the pending payment");
+        assertThat(checkout.call(gateway, "GET", payment, token, null).json().path("statusReason").asString())
+                .isEqualTo("insufficient-funds");
+        // The instruction used the consent: it is Consumed, and a second try under it is refused.
+        awaitTrue(() -> "Consumed".equals(checkout.consent(gateway, "GET", "lakeside", consentId, "payments").json()
+                .path("status").asString()), Duration.ofSeconds(10), "the consent becomes Consumed");
+    }
+
+    @Test
     void aPaymentConsentPaysExactlyItsTermsOnceAndIsThenConsumed() {
         String consentId = checkout.newConsent(gateway, "lakeside", "payment", "payments", """
                 {"amount":"25.00","currency":"EUR","creditorAccount":"LS-SHOP-MERCHANT",
