@@ -1,9 +1,9 @@
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.BufferedInputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,9 +101,8 @@ public final class PaymentsBench {
     private static void run(String baseUrl, String bank, Path dir, int from, int to, int threads) throws Exception {
         List<String> lines = Files.readAllLines(dir.resolve("requests.tsv"), StandardCharsets.UTF_8)
                 .subList(from, to);
-        URI uri = URI.create(baseUrl + "/v1/banks/" + bank + "/payments");
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2)).build();
+        URI base = URI.create(baseUrl);
+        String path = "/v1/banks/" + bank + "/payments";
         long[] latencies = new long[lines.size()];
         AtomicInteger next = new AtomicInteger();
         Map<String, LongAdder> answers = new ConcurrentHashMap<>();
@@ -111,27 +110,44 @@ public final class PaymentsBench {
         try (ExecutorService callers = Executors.newFixedThreadPool(threads)) {
             for (int t = 0; t < threads; t++) {
                 callers.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < lines.size(); i = next.getAndIncrement()) {
-                        String[] line = lines.get(i).split("\t", 2);
-                        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                                .header("Authorization", "Bearer " + line[0])
-                                .header("Content-Type", "application/json")
-                                .header("x-idempotency-key", "bench-" + (from + i))
-                                .POST(HttpRequest.BodyPublishers.ofString(line[1])).build();
-                        long sent = System.nanoTime();
-                        String answer;
-                        try {
-                            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                            answer = response.statusCode() + (response.body().contains("\"completed\"")
-                                    ? " completed" : response.statusCode() == 201 ? " other" : "");
-                        } catch (IOException e) {
-                            answer = "error " + e.getClass().getSimpleName();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            return null;
+                    // One keep-alive connection per caller, reopened if the server closes it.
+                    Connection connection = null;
+                    try {
+                        for (int i = next.getAndIncrement(); i < lines.size(); i = next.getAndIncrement()) {
+                            String[] line = lines.get(i).split("\t", 2);
+                            byte[] body = line[1].getBytes(StandardCharsets.UTF_8);
+                            byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":"
+                                    + base.getPort() + "\r\nAuthorization: Bearer " + line[0]
+                                    + "\r\nContent-Type: application/json\r\nAccept: application/json"
+                                    + "\r\nx-idempotency-key: bench-" + (from + i) + "\r\nContent-Length: "
+                                    + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                            long sent = System.nanoTime();
+                            String answer;
+                            try {
+                                if (connection == null) {
+                                    connection = new Connection(base.getHost(), base.getPort());
+                                }
+                                Reply reply = connection.exchange(head, body);
+                                answer = reply.status() + (reply.body().contains("\"completed\"") ? " completed"
+                                        : reply.status() == 201 ? " other" : "");
+                                if (reply.close()) {
+                                    connection.close();
+                                    connection = null;
+                                }
+                            } catch (IOException e) {
+                                answer = "error " + e.getClass().getSimpleName();
+                                if (connection != null) {
+                                    connection.close();
+                                    connection = null;
+                                }
+                            }
+                            latencies[i] = System.nanoTime() - sent;
+                            answers.computeIfAbsent(answer, a -> new LongAdder()).increment();
                         }
-                        latencies[i] = System.nanoTime() - sent;
-                        answers.computeIfAbsent(answer, a -> new LongAdder()).increment();
+                    } finally {
+                        if (connection != null) {
+                            connection.close();
+                        }
                     }
                     return null;
                 });
@@ -145,6 +161,92 @@ public final class PaymentsBench {
         System.out.printf("payments=%d threads=%d seconds=%.1f payments_per_s=%.0f p50_ms=%.2f p99_ms=%.2f"
                 + " max_ms=%.1f answers=%s%n", lines.size(), threads, seconds, lines.size() / seconds,
                 percentile(sorted, 50), percentile(sorted, 99), sorted[sorted.length - 1] / 1e6, byAnswer);
+    }
+
+    /** A response: status, body, and whether the server closes the connection after it. */
+    record Reply(int status, String body, boolean close) {
+    }
+
+    /**
+     * A minimal HTTP/1.1 keep-alive client connection, so that the load generator spends little of the machine's CPU
+     * (the JDK's HttpClient cost more per request than the service's own request handling): writes a request, reads
+     * the status line, the headers and a Content-Length or chunked body. Loopback only, no TLS.
+     */
+    static final class Connection implements AutoCloseable {
+
+        private final Socket socket;
+        private final BufferedInputStream in;
+        private final OutputStream out;
+
+        Connection(String host, int port) throws IOException {
+            socket = new Socket(host, port);
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(10_000);
+            in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+            out = socket.getOutputStream();
+        }
+
+        Reply exchange(byte[] head, byte[] body) throws IOException {
+            byte[] request = Arrays.copyOf(head, head.length + body.length);
+            System.arraycopy(body, 0, request, head.length, body.length);
+            out.write(request);
+            out.flush();
+            String statusLine = line();
+            if (statusLine == null || !statusLine.startsWith("HTTP/1.1 ")) {
+                throw new IOException("bad status line: " + statusLine);
+            }
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            int length = -1;
+            boolean chunked = false;
+            boolean close = false;
+            for (String header = line(); header != null && !header.isEmpty(); header = line()) {
+                int colon = header.indexOf(':');
+                String name = header.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT);
+                String value = header.substring(colon + 1).trim();
+                switch (name) {
+                    case "content-length" -> length = Integer.parseInt(value);
+                    case "transfer-encoding" -> chunked = value.equalsIgnoreCase("chunked");
+                    case "connection" -> close = value.equalsIgnoreCase("close");
+                    default -> { }
+                }
+            }
+            java.io.ByteArrayOutputStream content = new java.io.ByteArrayOutputStream();
+            if (chunked) {
+                for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
+                        size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+                    content.write(in.readNBytes(size));
+                    line();
+                }
+                for (String trailer = line(); trailer != null && !trailer.isEmpty(); trailer = line()) {
+                    // trailers are ignored
+                }
+            } else if (length >= 0) {
+                content.write(in.readNBytes(length));
+            }
+            return new Reply(status, content.toString(StandardCharsets.UTF_8), close);
+        }
+
+        /** One CRLF-terminated line, without the CRLF; null at end of stream. */
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder(64);
+            for (int c = in.read(); c != -1; c = in.read()) {
+                if (c == '\n') {
+                    int last = line.length() - 1;
+                    return last >= 0 && line.charAt(last) == '\r' ? line.substring(0, last) : line.toString();
+                }
+                line.append((char) c);
+            }
+            return line.isEmpty() ? null : line.toString();
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing after a failure: nothing left to do
+            }
+        }
     }
 
     private static double percentile(long[] sorted, int p) {
