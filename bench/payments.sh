@@ -25,6 +25,9 @@ pg_host=${SCENEWAY_POSTGRES_HOST:-127.0.0.1}; pg_port=${SCENEWAY_POSTGRES_PORT:-
 pg_user=${SCENEWAY_POSTGRES_USER:-postgres}; export PGPASSWORD=${SCENEWAY_POSTGRES_PASSWORD:-}
 redis_host=${SCENEWAY_REDIS_HOST:-127.0.0.1}; redis_port=${SCENEWAY_REDIS_PORT:-6379}
 database="sceneway_bench_payments_$$"
+# The consent-use reports go to a stream of this run's own, deleted at the end: the machine's Redis may serve a
+# sandbox or the test suite, whose auth-server reads sceneway:consent-events and must not wade through the bench's.
+events_stream="sceneway:bench:consent-events:$$"
 work=$(mktemp -d)
 bench=(java bench/payments/PaymentsBench.java)
 sql() { psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d "$database" -Atq -v ON_ERROR_STOP=1 -c "SET search_path TO $bank; $1"; }
@@ -39,6 +42,7 @@ cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
   [ -n "$jwks_pid" ] && kill "$jwks_pid" 2>/dev/null || true
   psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres -q -c "DROP DATABASE IF EXISTS $database" || true
+  redis-cli -h "$redis_host" -p "$redis_port" DEL "$events_stream" >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -69,6 +73,7 @@ psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres -q -v ON_ERROR_STOP=1
   --spring.datasource.url="jdbc:postgresql://$pg_host:$pg_port/$database" \
   --spring.datasource.username="$pg_user" --spring.datasource.password="$PGPASSWORD" \
   --spring.data.redis.host="$redis_host" --spring.data.redis.port="$redis_port" \
+  --sceneway.payments.consent-events="$events_stream" \
   >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 120); do
