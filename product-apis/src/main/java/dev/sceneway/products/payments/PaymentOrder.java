@@ -1,10 +1,7 @@
 package dev.sceneway.products.payments;
 
+import dev.sceneway.products.idempotency.Fingerprint;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * A payment as the partner asked for it.
@@ -23,13 +20,6 @@ record PaymentOrder(String debtorAccount, String creditorAccount, BigDecimal amo
      * key. Fields are separated by a character none of them can contain (the spec forbids control characters).
      */
     String fingerprint(String consentId) {
-        String canonical = String.join("\u0000", consentId, debtorAccount, creditorAccount, amount.toPlainString(),
-                currency, reference);
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return Fingerprint.of(consentId, debtorAccount, creditorAccount, amount.toPlainString(), currency, reference);
     }
 }

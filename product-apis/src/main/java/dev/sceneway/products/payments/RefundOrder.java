@@ -1,10 +1,7 @@
 package dev.sceneway.products.payments;
 
+import dev.sceneway.products.idempotency.Fingerprint;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /** A refund as the partner asked for it (already valid against the contract's schema). */
@@ -12,13 +9,6 @@ record RefundOrder(UUID paymentId, BigDecimal amount, String currency, String re
 
     /** SHA-256 (hex) of the request: what an idempotency key is bound to. */
     String fingerprint() {
-        String canonical = String.join("\u0000", paymentId.toString(), amount.setScale(2).toPlainString(), currency,
-                reference);
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return Fingerprint.of(paymentId.toString(), amount.setScale(2).toPlainString(), currency, reference);
     }
 }

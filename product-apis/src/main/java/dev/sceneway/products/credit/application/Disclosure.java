@@ -1,12 +1,9 @@
 package dev.sceneway.products.credit.application;
 
 import dev.sceneway.products.credit.quote.QuotePlan;
+import dev.sceneway.products.idempotency.Fingerprint;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -92,11 +89,6 @@ public record Disclosure(String text, String digest) {
     }
 
     static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Fingerprint.sha256Hex(text);
     }
 }
