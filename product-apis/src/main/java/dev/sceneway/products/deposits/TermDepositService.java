@@ -64,9 +64,14 @@ class TermDepositService {
             return replay(earlier.get(), hash);
         }
         LedgerAccount source = sourceAccount(consent, order.sourceAccount());
-        TermDepositProduct product = products.find(order.productId())
-                .filter(found -> found.takes(order.amount(), order.currency()))
-                .orElseThrow(() -> notOffered(order));
+        TermDepositProduct product = products.find(order.productId()).filter(TermDepositProduct::active)
+                .orElseThrow(() -> new ProblemException(ProblemType.DEPOSIT_TERMS_NOT_OFFERED,
+                        "The bank offers no term-deposit product " + order.productId() + "."));
+        if (!product.takes(order.amount(), order.currency())) {
+            throw new ProblemException(ProblemType.DEPOSIT_TERMS_NOT_OFFERED, "Product " + product.productId()
+                    + " takes " + product.minAmount().toPlainString() + " to " + product.maxAmount().toPlainString()
+                    + " " + product.currency().getCurrencyCode() + ".");
+        }
         if (!source.currency().equals(product.currency())) {
             throw new ProblemException(ProblemType.DEPOSIT_TERMS_NOT_OFFERED, "The source account is in "
                     + source.currency().getCurrencyCode() + "; product " + product.productId() + " takes "
@@ -151,15 +156,6 @@ class TermDepositService {
         byte[] random = new byte[6];
         ThreadLocalRandom.current().nextBytes(random);
         return properties.accountPrefix() + "-TD-" + HexFormat.of().withUpperCase().formatHex(random);
-    }
-
-    private ProblemException notOffered(TermDepositOrder order) {
-        String detail = products.find(order.productId()).filter(TermDepositProduct::active)
-                .map(product -> "Product " + product.productId() + " takes "
-                        + product.minAmount().toPlainString() + " to " + product.maxAmount().toPlainString() + " "
-                        + product.currency().getCurrencyCode() + ".")
-                .orElse("The bank offers no term-deposit product " + order.productId() + ".");
-        return new ProblemException(ProblemType.DEPOSIT_TERMS_NOT_OFFERED, detail);
     }
 
     private static TermDepositRecord replay(TermDepositRecord first, String hash) {

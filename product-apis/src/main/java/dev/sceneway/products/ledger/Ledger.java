@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
@@ -82,7 +83,7 @@ public class Ledger {
     public List<LedgerAccount> book(NewTransaction transaction, Consumer<Map<String, LedgerAccount>> precondition) {
         TreeSet<String> wanted = new TreeSet<>(transaction.postings().stream().map(Posting::accountId).toList());
         Map<String, LedgerAccount> locked = lock(wanted);
-        precondition.accept(java.util.Collections.unmodifiableMap(locked));
+        precondition.accept(Collections.unmodifiableMap(locked));
         if (locked.size() != wanted.size()) {
             wanted.removeAll(locked.keySet());
             throw new LedgerException.UnknownAccount(String.join(", ", wanted));

@@ -29,9 +29,9 @@ class PaymentRepository {
 
     /**
      * Claims {@code (partner, idempotencyKey)} for {@code payment}, recorded in its status ({@code pending}, or the
-     * final status of an instant payment decided in the same transaction); false when the key is taken. A concurrent request
-     * holding the same key uncommitted makes this wait until it commits (then false) or rolls back (then true): that is
-     * what serialises identical submissions.
+     * final status of an instant payment decided in the same transaction); false when the key is taken. A concurrent
+     * request holding the same key uncommitted makes this wait until it commits (then false) or rolls back (then
+     * true).
      */
     boolean claim(PaymentRecord payment, String customer, String idempotencyKey) {
         return jdbc.sql("""
@@ -97,6 +97,12 @@ class PaymentRepository {
     List<UUID> pending(int limit) {
         return jdbc.sql("SELECT payment_id FROM payment WHERE status = 'pending' ORDER BY created_at LIMIT :limit")
                 .param("limit", limit).query(UUID.class).list();
+    }
+
+    /** The payment, locked until the caller's transaction ends (its refunds are serialised on this lock). */
+    Optional<PaymentRecord> lock(UUID paymentId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payment WHERE payment_id = :id FOR UPDATE")
+                .param("id", paymentId).query(PaymentRepository::map).optional();
     }
 
     /** The payment, locked, while it is still pending and no other run holds it. */

@@ -26,13 +26,7 @@ class RefundRepository {
         this.jdbc = jdbc;
     }
 
-    /** Locks the payment's row until the transaction ends: refunds of one payment run one after the other. */
-    boolean lockPayment(UUID paymentId) {
-        return jdbc.sql("SELECT payment_id FROM payment WHERE payment_id = :id FOR UPDATE")
-                .param("id", paymentId).query(UUID.class).optional().isPresent();
-    }
-
-    /** What has been refunded of the payment so far (call under {@link #lockPayment}). */
+    /** What has been refunded of the payment so far (call with the payment locked: PaymentRepository#lock). */
     BigDecimal refundedTotal(UUID paymentId) {
         return jdbc.sql("SELECT coalesce(sum(amount), 0) FROM refund WHERE payment_id = :id")
                 .param("id", paymentId).query(BigDecimal.class).single();

@@ -44,13 +44,12 @@ class RefundService {
         if (earlier.isPresent()) {
             return replay(earlier.get(), hash);
         }
-        PaymentRecord unlocked = payments.find(order.paymentId())
+        // Read under its lock: the refunds of one payment run one after another, and a pending payment the payment
+        // run completes meanwhile is seen as it is now.
+        PaymentRecord payment = payments.lock(order.paymentId())
                 .filter(found -> found.partner().equals(partner))
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
                         "This partner made no payment " + order.paymentId() + " at this bank."));
-        refunds.lockPayment(unlocked.paymentId());
-        // Read again under the lock: the payment run may have completed a pending payment meanwhile.
-        PaymentRecord payment = payments.find(unlocked.paymentId()).orElseThrow();
         if (payment.status() == PaymentRecord.Status.REJECTED) {
             throw new ProblemException(ProblemType.PAYMENT_NOT_REFUNDABLE,
                     "The payment was rejected; nothing was paid that could be refunded.");
