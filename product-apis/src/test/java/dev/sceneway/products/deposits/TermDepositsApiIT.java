@@ -204,6 +204,22 @@ class TermDepositsApiIT extends LakesideInstanceTest {
     }
 
     @Test
+    void malformedRequestsGetABadRequestProblemAndNothingMoves() throws Exception {
+        String token = consent.sign();
+        for (String body : new String[] {"{not json", json("fixed-12m", current, "10.5", "EUR"),
+                json("Fixed 12m", current, "1000.00", "EUR"), "{\"productId\":\"fixed-12m\"}"}) {
+            mvc.perform(post(DEPOSITS).header(HttpHeaders.AUTHORIZATION, bearer(token))
+                            .header("x-idempotency-key", key()).contentType(MediaType.APPLICATION_JSON).content(body))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.type").value(PROBLEMS + "bad-request"));
+        }
+        mvc.perform(post(DEPOSITS).header(HttpHeaders.AUTHORIZATION, bearer(token))
+                        .contentType(MediaType.APPLICATION_JSON).content(json("fixed-12m", current, "1000.00", "EUR")))
+                .andExpect(status().isBadRequest());
+        assertThat(balance(current)).isEqualByComparingTo("8000.00");
+    }
+
+    @Test
     void theConsentMustGrantOpeningAndCoverTheSourceAccount() throws Exception {
         String readOnly = ConsentTokens.accountAccess(customer, "lakeside").accounts(current).sign();
         open(readOnly, key(), "fixed-12m", current, "1000.00").andExpect(status().isForbidden())
