@@ -4,7 +4,8 @@
 # PostgreSQL (a database of its own, dropped at the end) and Redis, registers a partner app through the admin API,
 # then sends N token requests, each with a fresh PS256 client assertion (unique jti); access tokens are PS256.
 # Prints grants/s (wall) and grants per server CPU-second (from /proc/<pid>/stat), beside the raw PS256 signing
-# rate of the JDK measured in the same run, and the database's tuple writes during the grants (expected: none).
+# rate measured in the same run (with the JDK's provider, and with the native provider the server signs with when
+# it ships one), and the database's tuple writes during the grants (expected: none).
 #
 #   bash bench/auth-grants.sh [grants] [client threads] [warm-up grants]     (defaults 6000 8 6000)
 # Environment: SCENEWAY_POSTGRES_HOST/PORT/USER/PASSWORD (default 127.0.0.1:5432 postgres), SCENEWAY_REDIS_HOST/
@@ -57,6 +58,7 @@ base="http://127.0.0.1:$port"
 "${server_cpus[@]}" "$JAVA_HOME/bin/java" -Xms256m -Xmx256m ${AUTH_BENCH_JAVA_OPTS:-} -jar "$jar" \
   --server.address=127.0.0.1 --server.port="$port" --management.server.port="$management_port" \
   --management.server.address=127.0.0.1 --logging.level.root=WARN \
+  --logging.level.dev.sceneway.auth.key.SigningProvider=INFO \
   --sceneway.auth.issuer="$base" \
   --sceneway.auth.key-encryption-key="$(head -c 32 /dev/urandom | base64)" \
   --spring.datasource.url="jdbc:postgresql://$pg_host:$pg_port/$database" \
@@ -91,6 +93,11 @@ echo "  database during the measured grants: transactions=$(( commits1 - commits
 echo "  rows in oauth2_authorization: $(psql_db "$database" 'SELECT count(*) FROM oauth2_authorization')"
 echo "  jti entries in Redis: $(redis-cli -h "$redis_host" -p "$redis_port" --scan --pattern 'sceneway:auth:assertion-jti:*' | wc -l)"
 
-echo "raw PS256 signing with the JDK, one thread, same run:"
+echo "raw PS256 signing, one thread, same run, with the JDK's provider:"
 "${server_cpus[@]}" "${bench[@]}" sign-rate 5 | sed 's/^/  /'
+if unzip -q -o -j "$jar" 'BOOT-INF/lib/AmazonCorrettoCryptoProvider-*.jar' -d "$work/accp" 2>/dev/null; then
+  echo "  and with the provider the server signs with ($(grep -o 'PS256 signing with .*' "$work/server.log" | head -1)):"
+  "${server_cpus[@]}" java --enable-native-access=ALL-UNNAMED -cp "$(ls "$work"/accp/*.jar)" \
+    bench/auth-grants/AuthGrantsBench.java sign-rate 5 native | sed 's/^/  /'
+fi
 echo "target: >= 600 grants per server CPU-second (one core)"

@@ -12,6 +12,7 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.MGF1ParameterSpec;
@@ -33,7 +34,9 @@ import java.util.regex.Pattern;
 /**
  * The client side of bench/auth-grants.sh, JDK only (run as a single-file program):
  *   keys DIR                        RSA key pairs for the admin client and the partner app (PKCS#8 + public JWKS)
- *   sign-rate SECONDS               raw PS256 signatures per second, one thread, with the JDK
+ *   sign-rate SECONDS [native]      raw PS256 signatures per second, one thread, with the JDK's provider or, given
+ *                                   "native", with the Amazon Corretto Crypto Provider (its jar on the class path),
+ *                                   the one auth-server signs tokens with when its native library loads
  *   setup BASE_URL DIR              admin token (private_key_jwt), then a partner app through the admin API
  *   grants BASE_URL DIR N THREADS [SERVER_PID]
  *                                   N client_credentials grants, each with a fresh PS256 assertion (unique jti) and DPoP proof,
@@ -51,7 +54,7 @@ public final class AuthGrantsBench {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "keys" -> keys(Path.of(args[1]));
-            case "sign-rate" -> signRate(Integer.parseInt(args[1]));
+            case "sign-rate" -> signRate(Integer.parseInt(args[1]), args.length > 2 && args[2].equals("native"));
             case "setup" -> setup(args[1], Path.of(args[2]));
             case "grants" -> grants(args[1], Path.of(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
                     args.length > 5 ? Long.parseLong(args[5]) : -1);
@@ -75,14 +78,19 @@ public final class AuthGrantsBench {
         }
     }
 
-    static void signRate(int seconds) throws Exception {
+    static void signRate(int seconds, boolean nativeProvider) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        PrivateKey key = generator.generateKeyPair().getPrivate();
+        PrivateKey jdkKey = generator.generateKeyPair().getPrivate();
+        Provider provider = nativeProvider ? (Provider) Class.forName(
+                "com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider").getField("INSTANCE").get(null) : null;
+        // As auth-server does: the native provider's own key object, converted once (not on every signature).
+        PrivateKey key = provider == null ? jdkKey : (PrivateKey) KeyFactory.getInstance("RSA", provider)
+                .translateKey(jdkKey);
         byte[] input = ("{\"alg\":\"PS256\"}." + "x".repeat(400)).getBytes(StandardCharsets.US_ASCII);
         long warmUntil = System.nanoTime() + 2_000_000_000L;
         while (System.nanoTime() < warmUntil) {
-            ps256(key, input);
+            ps256(key, input, provider);
         }
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         long cpuStart = cpu.getCurrentThreadCpuTime();
@@ -90,7 +98,7 @@ public final class AuthGrantsBench {
         long end = start + seconds * 1_000_000_000L;
         int count = 0;
         while (System.nanoTime() < end) {
-            ps256(key, input);
+            ps256(key, input, provider);
             count++;
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
@@ -258,7 +266,12 @@ public final class AuthGrantsBench {
     }
 
     static byte[] ps256(PrivateKey key, byte[] input) throws Exception {
-        Signature signature = Signature.getInstance("RSASSA-PSS");
+        return ps256(key, input, null);
+    }
+
+    static byte[] ps256(PrivateKey key, byte[] input, Provider provider) throws Exception {
+        Signature signature = provider == null ? Signature.getInstance("RSASSA-PSS")
+                : Signature.getInstance("RSASSA-PSS", provider);
         signature.setParameter(PS256);
         signature.initSign(key);
         signature.update(input);

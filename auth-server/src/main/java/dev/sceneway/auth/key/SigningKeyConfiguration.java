@@ -18,9 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SigningKeyConfiguration {
 
     @Bean
-    SigningKeyRing signingKeys(AuthProperties properties, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    SigningKeyRing signingKeys(AuthProperties properties, SigningKeyProperties keys, JdbcTemplate jdbc,
+            PlatformTransactionManager transactions) {
         PrivateKeyCipher cipher = new PrivateKeyCipher(properties.keyEncryptionKeyBytes());
-        return new SigningKeyRing(new SigningKeyStore(jdbc, new TransactionTemplate(transactions), cipher));
+        return new SigningKeyRing(new SigningKeyStore(jdbc, new TransactionTemplate(transactions), cipher),
+                SigningProvider.choose(keys.nativeCrypto()));
     }
 
     @Bean

@@ -5,9 +5,8 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWK;
 import dev.sceneway.auth.key.SigningKeyRing;
 import java.net.URL;
 import java.time.Instant;
@@ -52,8 +51,8 @@ final class ArrayAudienceJwtEncoder implements JwtEncoder {
             throw new JwtEncodingException("unsupported JWS header parameters " + unsupported);
         }
         String keyId = header.getKeyId() != null ? header.getKeyId() : keys.current().activeKeyId();
-        JWK key = keys.current().jwkSet().getKeyByKeyId(keyId);
-        if (key == null) {
+        JWSSigner signer = keys.signer(keyId);
+        if (signer == null) {
             throw new JwtEncodingException("no signing key " + keyId);
         }
         JWSHeader.Builder jws = new JWSHeader.Builder(JWSAlgorithm.parse(header.getAlgorithm().getName())).keyID(keyId);
@@ -63,7 +62,7 @@ final class ArrayAudienceJwtEncoder implements JwtEncoder {
         JwtClaimsSet claims = parameters.getClaims();
         JWSObject jwt = new JWSObject(jws.build(), new Payload(payload(claims)));
         try {
-            jwt.sign(new RSASSASigner(key.toRSAKey()));
+            jwt.sign(signer);
         } catch (JOSEException e) {
             throw new JwtEncodingException("signing with key " + keyId + " failed: " + e.getMessage(), e);
         }

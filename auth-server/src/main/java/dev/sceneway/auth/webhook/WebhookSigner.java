@@ -6,11 +6,8 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.JWSSigner;
 import dev.sceneway.auth.key.SigningKeyRing;
-import dev.sceneway.auth.key.SigningKeys;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
@@ -37,21 +34,21 @@ final class WebhookSigner {
 
     /** The compact detached JWS of {@code body}, signed now ({@code iat}). */
     String sign(String body, Instant iat) {
-        SigningKeys current = keys.current();
-        JWK key = current.jwkSet().getKeyByKeyId(current.activeKeyId());
-        if (!(key instanceof RSAKey rsa)) {
-            throw new IllegalStateException("the active signing key " + current.activeKeyId() + " is not an RSA key");
+        String keyId = keys.current().activeKeyId();
+        JWSSigner signer = keys.signer(keyId);
+        if (signer == null) {
+            throw new IllegalStateException("the active signing key " + keyId + " is not an RSA private key");
         }
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.PS256)
-                .keyID(rsa.getKeyID())
+                .keyID(keyId)
                 .type(new JOSEObjectType(TYPE))
                 .customParam("iat", iat.getEpochSecond())
                 .build();
         JWSObject jws = new JWSObject(header, new Payload(body.getBytes(StandardCharsets.UTF_8)));
         try {
-            jws.sign(new RSASSASigner(rsa));
+            jws.sign(signer);
         } catch (JOSEException e) {
-            throw new IllegalStateException("cannot sign a webhook with key " + rsa.getKeyID(), e);
+            throw new IllegalStateException("cannot sign a webhook with key " + keyId, e);
         }
         return jws.serialize(true);
     }

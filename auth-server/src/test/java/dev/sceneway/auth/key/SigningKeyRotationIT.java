@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
@@ -32,7 +33,7 @@ class SigningKeyRotationIT {
 
     @Test
     void rotateWhenATokenWasSignedByThePreviousKeyThenBothArePublishedAndItStillVerifies() throws Exception {
-        SigningKeyRing ring = new SigningKeyRing(store());
+        SigningKeyRing ring = new SigningKeyRing(store(), SigningProvider.jdk());
         SigningKeys before = ring.current();
         SignedJWT oldToken = sign(before);
 
@@ -47,8 +48,8 @@ class SigningKeyRotationIT {
 
     @Test
     void reloadWhenAnotherReplicaRotatedThenThisReplicaSignsWithTheNewKey() {
-        SigningKeyRing here = new SigningKeyRing(store());
-        SigningKeyRing elsewhere = new SigningKeyRing(store());
+        SigningKeyRing here = new SigningKeyRing(store(), SigningProvider.jdk());
+        SigningKeyRing elsewhere = new SigningKeyRing(store(), SigningProvider.jdk());
 
         SigningKeys rotated = elsewhere.rotate(Duration.ofMinutes(5));
 
@@ -57,8 +58,27 @@ class SigningKeyRotationIT {
     }
 
     @Test
+    void reloadWhenNothingChangedThenKeepsTheSignersAndAfterARotationElsewhereSignsWithTheNewKey() throws Exception {
+        SigningKeyRing here = new SigningKeyRing(store(), SigningProvider.choose(true));
+        String first = here.current().activeKeyId();
+        JWSSigner firstSigner = here.signer(first);
+
+        assertThat(here.reload().activeKeyId()).isEqualTo(first);
+        assertThat(here.signer(first)).as("unchanged keys keep their signer").isSameAs(firstSigner);
+
+        String second = new SigningKeyRing(store(), SigningProvider.jdk()).rotate(Duration.ofMinutes(5)).activeKeyId();
+        SigningKeys reloaded = here.reload();
+        assertThat(here.signer(second)).isNotNull();
+        assertThat(here.signer("no-such-key")).isNull();
+        SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.PS256).keyID(second).build(),
+                new JWTClaimsSet.Builder().subject("partner").build());
+        token.sign(here.signer(second));
+        assertThat(verifies(SignedJWT.parse(token.serialize()), reloaded.jwkSet())).isTrue();
+    }
+
+    @Test
     void rotateWhenThePreviousKeyHasOutlivedEveryTokenThenOnlyTheCurrentAndPreviousArePublished() throws Exception {
-        SigningKeyRing ring = new SigningKeyRing(store());
+        SigningKeyRing ring = new SigningKeyRing(store(), SigningProvider.jdk());
         String first = ring.current().activeKeyId();
         String second = ring.rotate(Duration.ofMinutes(5)).activeKeyId();
         SigningKeys withOverlap = ring.rotate(Duration.ofMinutes(5));
@@ -73,9 +93,9 @@ class SigningKeyRotationIT {
 
     @Test
     void checkWhenTheActiveKeyIsOlderThanTheRotationIntervalThenRotatesAndOtherwiseNot() {
-        SigningKeyRing ring = new SigningKeyRing(store());
+        SigningKeyRing ring = new SigningKeyRing(store(), SigningProvider.jdk());
         String first = ring.current().activeKeyId();
-        SigningKeyProperties every30Days = new SigningKeyProperties(Duration.ofDays(30), Duration.ofMinutes(1));
+        SigningKeyProperties every30Days = new SigningKeyProperties(Duration.ofDays(30), Duration.ofMinutes(1), false);
         AuthProperties auth = new AuthProperties("http://localhost:9000", "sceneway-api", Duration.ofMinutes(5),
                 null, List.of());
 
