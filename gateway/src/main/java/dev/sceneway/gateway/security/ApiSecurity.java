@@ -7,6 +7,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
 /**
@@ -49,5 +50,11 @@ class ApiSecurity {
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDenied));
         return http.build();
+    }
+
+    /** Spring Security's strict firewall with its header rules decided without regular expressions. */
+    @Bean
+    ServerWebExchangeFirewall exchangeFirewall() {
+        return FirewallCharacters.firewall();
     }
 }
