@@ -24,11 +24,13 @@ class ConsentConfiguration {
     }
 
     @Bean
-    BankRouteFilters consentEnforcement(ConsentProperties properties, ConsentCache cache, ConsentStore store,
+    ConsentGate consentGate(ConsentProperties properties, ConsentCache cache, ConsentStore store,
             ProblemResponses problems, ConsentMetrics metrics) {
-        Clock clock = Clock.systemUTC();
-        return bank -> properties.enforce()
-                ? List.of(new ConsentEnforcementFilter(bank.id(), cache, store, problems, metrics, clock))
-                : List.of();
+        return new ConsentGate(properties.enforce(), cache, store, problems, metrics, Clock.systemUTC());
+    }
+
+    @Bean
+    BankRouteFilters consentEnforcement(ConsentGate gate, ProblemResponses problems) {
+        return bank -> gate.enforces() ? List.of(new ConsentEnforcementFilter(bank.id(), gate, problems)) : List.of();
     }
 }

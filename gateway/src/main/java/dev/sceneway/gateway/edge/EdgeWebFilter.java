@@ -3,10 +3,7 @@ package dev.sceneway.gateway.edge;
 import dev.sceneway.gateway.problem.GatewayProblem;
 import dev.sceneway.gateway.problem.ProblemException;
 import dev.sceneway.gateway.problem.ProblemResponses;
-import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,21 +37,17 @@ import reactor.core.publisher.Mono;
 @Component
 class EdgeWebFilter implements WebFilter, Ordered {
 
-    public static final String INTERNAL_PREFIX = "x-sceneway-";
+    public static final String INTERNAL_PREFIX = EdgeRules.INTERNAL_PREFIX;
     /** After InteractionIdWebFilter (-150), so that a 413 carries the id; before Spring Security (-100). */
     static final int ORDER = -140;
-    static final Set<String> SERVER_INTERNALS = Set.of("server", "x-powered-by", "x-aspnet-version",
-            "x-aspnetmvc-version", "x-application-context", "x-runtime", "x-envoy-upstream-service-time");
 
     private static final Logger log = LoggerFactory.getLogger(EdgeWebFilter.class);
 
-    private final EdgeProperties properties;
-    private final List<Cidr> trustedProxies;
+    private final EdgeRules rules;
     private final ProblemResponses problems;
 
-    EdgeWebFilter(EdgeProperties properties, ProblemResponses problems) {
-        this.properties = properties;
-        this.trustedProxies = properties.trustedNetworks();
+    EdgeWebFilter(EdgeRules rules, ProblemResponses problems) {
+        this.rules = rules;
         this.problems = problems;
     }
 
@@ -68,12 +61,12 @@ class EdgeWebFilter implements WebFilter, Ordered {
         ServerHttpResponse response = exchange.getResponse();
         response.beforeCommit(() -> Mono.fromRunnable(() -> removeInternals(response.getHeaders())));
 
-        long maxBytes = properties.maxBodySize().toBytes();
+        long maxBytes = rules.maxBodyBytes();
         ServerHttpRequest request = exchange.getRequest();
         if (request.getHeaders().getContentLength() > maxBytes) {
             return tooLarge(exchange, maxBytes);
         }
-        boolean trusted = fromTrustedProxy(request);
+        boolean trusted = rules.fromTrustedProxy(request.getRemoteAddress());
         ServerHttpRequest cleaned = request.mutate().headers(headers -> clean(headers, trusted)).build();
         return chain.filter(exchange.mutate().request(new LimitedBodyRequest(cleaned, maxBytes)).build());
     }
@@ -90,18 +83,9 @@ class EdgeWebFilter implements WebFilter, Ordered {
         return "The request body must not exceed " + maxBytes + " bytes.";
     }
 
-    private boolean fromTrustedProxy(ServerHttpRequest request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        return remote != null && remote.getAddress() != null
-                && trustedProxies.stream().anyMatch(cidr -> cidr.contains(remote.getAddress()));
-    }
-
     private static void clean(HttpHeaders headers, boolean fromTrustedProxy) {
         for (String name : List.copyOf(headers.headerNames())) {
-            String lower = name.toLowerCase(Locale.ROOT);
-            boolean forwarded = lower.equals("forwarded") || lower.startsWith("x-forwarded-")
-                    || lower.equals("x-real-ip");
-            if (lower.startsWith(INTERNAL_PREFIX) || forwarded && !fromTrustedProxy) {
+            if (EdgeRules.strippedFromRequest(name, fromTrustedProxy)) {
                 headers.remove(name);
             }
         }
@@ -109,8 +93,7 @@ class EdgeWebFilter implements WebFilter, Ordered {
 
     private static void removeInternals(HttpHeaders headers) {
         for (String name : List.copyOf(headers.headerNames())) {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (SERVER_INTERNALS.contains(lower) || lower.startsWith(INTERNAL_PREFIX)) {
+            if (EdgeRules.strippedFromResponse(name)) {
                 headers.remove(name);
             }
         }

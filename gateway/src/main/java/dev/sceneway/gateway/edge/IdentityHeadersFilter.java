@@ -20,13 +20,16 @@ import reactor.core.publisher.Mono;
  * {@code x-sceneway-*} header the caller sent, so these are the gateway's alone.
  */
 @Component
-class IdentityHeadersFilter implements GlobalFilter, Ordered {
+public class IdentityHeadersFilter implements GlobalFilter, Ordered {
 
-    static final String PARTNER = EdgeWebFilter.INTERNAL_PREFIX + "partner";
-    static final String BANK = EdgeWebFilter.INTERNAL_PREFIX + "bank";
-    static final String CONSENT = EdgeWebFilter.INTERNAL_PREFIX + "consent";
-    static final String CUSTOMER = EdgeWebFilter.INTERNAL_PREFIX + "customer";
+    public static final String PARTNER = EdgeWebFilter.INTERNAL_PREFIX + "partner";
+    public static final String BANK = EdgeWebFilter.INTERNAL_PREFIX + "bank";
+    public static final String CONSENT = EdgeWebFilter.INTERNAL_PREFIX + "consent";
+    public static final String CUSTOMER = EdgeWebFilter.INTERNAL_PREFIX + "customer";
     static final int ORDER = RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 1;
+
+    IdentityHeadersFilter() {
+    }
 
     @Override
     public int getOrder() {

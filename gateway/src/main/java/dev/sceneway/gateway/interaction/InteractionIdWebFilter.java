@@ -69,9 +69,7 @@ public class InteractionIdWebFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         List<String> received = exchange.getRequest().getHeaders().getOrEmpty(HEADER);
-        @Nullable String valid = received.size() == 1 && UUID_FORM.matcher(received.getFirst()).matches()
-                ? received.getFirst()
-                : null;
+        @Nullable String valid = received.size() == 1 && isValid(received.getFirst()) ? received.getFirst() : null;
         boolean malformed = !received.isEmpty() && valid == null;
         String id = valid != null ? valid : randomUuid().toString();
 
@@ -89,11 +87,16 @@ public class InteractionIdWebFilter implements WebFilter, Ordered {
         return chain.filter(forwarded).contextWrite(context -> context.put(CONTEXT_KEY, id));
     }
 
+    /** Whether a received interaction id is in the canonical UUID form, and so is echoed. */
+    public static boolean isValid(String received) {
+        return UUID_FORM.matcher(received).matches();
+    }
+
     /**
      * A version 4 UUID from {@link ThreadLocalRandom}: an interaction id must be unique, not secret, and
      * {@link UUID#randomUUID()}'s shared {@code SecureRandom} is a lock every event loop would queue on.
      */
-    static UUID randomUuid() {
+    public static UUID randomUuid() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long high = (random.nextLong() & ~0xF000L) | 0x4000L;
         long low = (random.nextLong() & ~(0xC0L << 56)) | (0x80L << 56);

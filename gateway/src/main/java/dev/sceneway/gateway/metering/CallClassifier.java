@@ -21,6 +21,7 @@ final class CallClassifier {
 
     private static final Set<HttpMethod> STANDARD_METHODS = Set.of(HttpMethod.values());
     static final String NO_ROUTE = "(no route)";
+    private static final String ROUTE_ID_PREFIX = KnownBanks.ROUTE_ID_PREFIX;
 
     private final SpecOperations specs;
     private final KnownBanks banks;
@@ -32,27 +33,34 @@ final class CallClassifier {
 
     /** What the call was; called once the response is complete, when the exchange's attributes are final. */
     Classification classify(ServerWebExchange exchange) {
-        String method = methodOf(exchange);
-        PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
         @Nullable Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-        @Nullable String routeBank = route == null ? null : KnownBanks.bankOf(route);
-        Optional<SpecOperations.Match> match = specs.match(method, path);
+        return classify(methodOf(exchange.getRequest().getMethod()), exchange.getRequest().getPath()
+                .pathWithinApplication(), route == null ? null : route.getId(),
+                route == null ? null : KnownBanks.bankOf(route), patternOf(exchange));
+    }
 
+    /** A call on a bank's route ({@code bank-<id>}, pattern {@code /v1/banks/<id>/**}) that did not pass routing. */
+    Classification classifyBankCall(HttpMethod method, PathContainer path, String bankId) {
+        return classify(methodOf(method), path, ROUTE_ID_PREFIX + bankId, bankId, "/v1/banks/" + bankId + "/**");
+    }
+
+    private Classification classify(String method, PathContainer path, @Nullable String routeId,
+            @Nullable String routeBank, String pattern) {
+        Optional<SpecOperations.Match> match = specs.match(method, path);
         String bank = routeBank != null ? routeBank
                 : match.map(SpecOperations.Match::bankId).filter(banks::contains).orElse(CallRecord.NONE);
         String product = match.map(m -> m.operation().product())
                 .orElseGet(() -> routeBank != null ? productSegment(path, routeBank) : CallRecord.NONE);
         String operation = match.map(m -> m.operation().operationId())
-                .orElseGet(() -> method + " " + patternOf(exchange));
-        return new Classification(bank, product, operation, route == null ? CallRecord.NONE : route.getId(), method);
+                .orElseGet(() -> method + " " + pattern);
+        return new Classification(bank, product, operation, routeId == null ? CallRecord.NONE : routeId, method);
     }
 
     /** The bank, product, operation, route and method of one call. */
     record Classification(String bank, String product, String operation, String route, String method) {
     }
 
-    private static String methodOf(ServerWebExchange exchange) {
-        HttpMethod method = exchange.getRequest().getMethod();
+    private static String methodOf(HttpMethod method) {
         return STANDARD_METHODS.contains(method) ? method.name() : "OTHER";
     }
 

@@ -3,7 +3,6 @@ package dev.sceneway.gateway.metering;
 import dev.sceneway.gateway.interaction.InteractionIdWebFilter;
 import dev.sceneway.gateway.problem.GatewayErrorWebExceptionHandler;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +32,7 @@ final class CallRecordingWebFilter implements WebFilter, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(CallRecordingWebFilter.class);
 
-    private final CallClassifier classifier;
-    private final List<CallObserver> observers;
+    private final CallRecorder recorder;
     private final GatewayErrorWebExceptionHandler errors;
     private final ApplicationContext publicContext;
 
@@ -43,11 +41,10 @@ final class CallRecordingWebFilter implements WebFilter, Ordered {
      *        this filter too (web filters are collected from ancestor contexts), but health probes and metric
      *        scrapes are not partners' calls
      */
-    CallRecordingWebFilter(CallClassifier classifier, List<CallObserver> observers,
-            GatewayErrorWebExceptionHandler errors, ApplicationContext publicContext) {
+    CallRecordingWebFilter(CallRecorder recorder, GatewayErrorWebExceptionHandler errors,
+            ApplicationContext publicContext) {
         this.publicContext = publicContext;
-        this.classifier = classifier;
-        this.observers = List.copyOf(observers);
+        this.recorder = recorder;
         this.errors = errors;
     }
 
@@ -58,7 +55,7 @@ final class CallRecordingWebFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (observers.isEmpty() || exchange.getApplicationContext() != publicContext) {
+        if (!recorder.active() || exchange.getApplicationContext() != publicContext) {
             // Metering, request metrics and the access log all switched off (e.g. a benchmark without policies),
             // or a request on the management port.
             return chain.filter(exchange);
@@ -77,15 +74,13 @@ final class CallRecordingWebFilter implements WebFilter, Ordered {
     private void record(ServerWebExchange exchange, Instant at, long started, SignalType signal) {
         try {
             long latencyMicros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - started);
-            CallClassifier.Classification call = classifier.classify(exchange);
+            CallClassifier.Classification call = recorder.classifier().classify(exchange);
             String partner = exchange.getAttribute(PartnerAttributeWebFilter.PARTNER_ATTRIBUTE) instanceof String p
                     ? p
                     : CallRecord.ANONYMOUS;
             CallRecord record = new CallRecord(at, partner, call.bank(), call.product(), call.operation(),
                     call.route(), call.method(), statusOf(exchange, signal), latencyMicros, interactionIdOf(exchange));
-            for (CallObserver observer : observers) {
-                observer.observe(record);
-            }
+            recorder.observe(record);
         } catch (RuntimeException ex) {
             // Recording must never fail a call whose response has already gone out.
             log.warn("{}Could not record the call: {}", exchange.getLogPrefix(), ex.toString());

@@ -27,10 +27,15 @@ import reactor.core.scheduler.Schedulers;
 class MeteringConfiguration {
 
     @Bean
-    CallRecordingWebFilter callRecordingWebFilter(ObjectProvider<CallObserver> observers, KnownBanks banks,
-            GatewayErrorWebExceptionHandler errors, ApplicationContext context) {
-        return new CallRecordingWebFilter(new CallClassifier(SpecOperations.fromClasspath(), banks),
-                observers.orderedStream().toList(), errors, context);
+    CallRecorder callRecorder(ObjectProvider<CallObserver> observers, KnownBanks banks) {
+        return new CallRecorder(new CallClassifier(SpecOperations.fromClasspath(), banks),
+                observers.orderedStream().toList());
+    }
+
+    @Bean
+    CallRecordingWebFilter callRecordingWebFilter(CallRecorder recorder, GatewayErrorWebExceptionHandler errors,
+            ApplicationContext context) {
+        return new CallRecordingWebFilter(recorder, errors, context);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package dev.sceneway.gateway.problem;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -39,10 +40,24 @@ public class GatewayErrorWebExceptionHandler implements ErrorWebExceptionHandler
             // Too late for a problem body: the upstream's status line is already on the wire.
             return Mono.error(ex);
         }
-        Rejection rejection = classify(ex);
         // The log prefix is the request's x-fapi-interaction-id (InteractionIdWebFilter), which the partner also sees.
         String request = exchange.getLogPrefix() + exchange.getRequest().getMethod() + " "
                 + exchange.getRequest().getPath().value();
+        Rejection rejection = classifyAndLog(ex, request);
+        return problems.write(exchange, rejection.problem(), rejection.detail(), rejection.headers());
+    }
+
+    /**
+     * The same answer for a response that is not a {@link ServerWebExchange}'s (the read lane): logged as
+     * {@link #handle} logs it, {@code request} being the log prefix, method and path.
+     */
+    public ProblemResponses.Rendered render(Throwable ex, String request, String path) {
+        Rejection rejection = classifyAndLog(ex, request);
+        return problems.render(rejection.problem(), rejection.detail(), path, rejection.headers(), Map.of());
+    }
+
+    private static Rejection classifyAndLog(Throwable ex, String request) {
+        Rejection rejection = classify(ex);
         if (rejection.problem() == GatewayProblem.INTERNAL_ERROR) {
             log.error("{} failed", request, ex);
         } else if (ex instanceof ProblemException) {
@@ -53,7 +68,7 @@ public class GatewayErrorWebExceptionHandler implements ErrorWebExceptionHandler
         } else {
             log.debug("{} rejected as {}: {}", request, rejection.problem().slug(), describe(ex));
         }
-        return problems.write(exchange, rejection.problem(), rejection.detail(), rejection.headers());
+        return rejection;
     }
 
     static Rejection classify(Throwable ex) {

@@ -40,17 +40,41 @@ public class ProblemResponses {
      */
     public Mono<Void> write(ServerWebExchange exchange, GatewayProblem problem, String detail,
             Consumer<HttpHeaders> extraHeaders, Map<String, Object> extensions) {
+        return write(exchange, render(problem, detail, exchange.getRequest().getPath().value(), extraHeaders,
+                extensions));
+    }
+
+    /** A problem rendered earlier ({@link #render}). */
+    public Mono<Void> write(ServerWebExchange exchange, Rendered rendered) {
         ServerHttpResponse response = exchange.getResponse();
-        ProblemBody standard = ProblemBody.of(problem, detail, exchange.getRequest().getPath().value());
+        response.setStatusCode(rendered.problem().status());
+        response.getHeaders().putAll(rendered.headers());
+        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(rendered.body())));
+    }
+
+    /**
+     * The problem's status, headers and body, for a response that is not a {@link ServerWebExchange}'s (the read
+     * lane writes straight to Reactor Netty); {@code instance} is the request path.
+     */
+    public Rendered render(GatewayProblem problem, String detail, String instance, Consumer<HttpHeaders> extraHeaders,
+            Map<String, Object> extensions) {
+        ProblemBody standard = ProblemBody.of(problem, detail, instance);
         byte[] body = extensions.isEmpty() ? json.writeValueAsBytes(standard)
                 : json.writeValueAsBytes(withExtensions(standard, extensions));
-        response.setStatusCode(problem.status());
-        HttpHeaders headers = response.getHeaders();
+        HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         headers.setCacheControl(CacheControl.noStore());
         headers.setContentLength(body.length);
         extraHeaders.accept(headers);
-        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
+        return new Rendered(problem, headers, body);
+    }
+
+    /** A problem ready to be written: its headers include {@code Content-Type} and {@code Content-Length}. */
+    public record Rendered(GatewayProblem problem, HttpHeaders headers, byte[] body) {
+
+        public int status() {
+            return problem.status().value();
+        }
     }
 
     private static Map<String, Object> withExtensions(ProblemBody standard, Map<String, Object> extensions) {

@@ -23,19 +23,13 @@ import org.springframework.validation.annotation.Validated;
 public class PartnerRateLimitGatewayFilterFactory
         extends AbstractGatewayFilterFactory<PartnerRateLimitGatewayFilterFactory.Config> {
 
-    private final RedisTokenBucket bucket;
-    private final LocalTokenBucket localBucket;
+    private final PartnerLimiter limiter;
     private final ProblemResponses problems;
-    private final RateLimitMetrics metrics;
 
-    PartnerRateLimitGatewayFilterFactory(RedisTokenBucket bucket, RateLimitProperties properties,
-            ProblemResponses problems, RateLimitMetrics metrics) {
+    PartnerRateLimitGatewayFilterFactory(PartnerLimiter limiter, ProblemResponses problems) {
         super(Config.class);
-        this.bucket = bucket;
-        // One per replica, shared by all routes and kept across route rebuilds.
-        this.localBucket = new LocalTokenBucket(properties.localFallbackBuckets(), System::nanoTime);
+        this.limiter = limiter;
         this.problems = problems;
-        this.metrics = metrics;
     }
 
     @Override
@@ -47,7 +41,7 @@ public class PartnerRateLimitGatewayFilterFactory
     public GatewayFilter apply(Config config) {
         // YAML configs are validated by Spring Cloud Gateway's binder; Java DSL ones only here.
         config.validate();
-        return new PartnerRateLimitFilter(config.getPolicy(), bucket, localBucket, problems, metrics);
+        return new PartnerRateLimitFilter(config.getPolicy(), limiter, problems);
     }
 
     /** Which bucket family a route draws from. */

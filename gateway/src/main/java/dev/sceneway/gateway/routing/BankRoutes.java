@@ -2,6 +2,7 @@ package dev.sceneway.gateway.routing;
 
 import dev.sceneway.gateway.consent.ConsentProperties;
 import dev.sceneway.gateway.problem.ProblemResponses;
+import dev.sceneway.gateway.ratelimit.PartnerLimiter;
 import dev.sceneway.gateway.ratelimit.PartnerRateLimitGatewayFilterFactory;
 import dev.sceneway.gateway.ratelimit.RateLimitProperties;
 import dev.sceneway.gateway.tenancy.BankRoute;
@@ -34,7 +35,7 @@ import reactor.core.publisher.Flux;
 @Component
 class BankRoutes implements RouteLocator {
 
-    static final String RATE_LIMIT_POLICY = "partner";
+    static final String RATE_LIMIT_POLICY = PartnerLimiter.BANK_ROUTE_POLICY;
     static final String CONSENTS_ROUTE_PREFIX = "consents-";
     /** Before the bank routes (order 0), whose {@code /**} also matches the consents paths. */
     static final int CONSENTS_ROUTE_ORDER = -1;

@@ -1,5 +1,6 @@
 package dev.sceneway.gateway.routing;
 
+import dev.sceneway.gateway.tenancy.BankRoute;
 import java.time.Duration;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -59,6 +60,22 @@ public class RouteFacts {
         if (perRoute instanceof String millis && millis.matches("[0-9]{1,12}") && Long.parseLong(millis) > 0) {
             return Duration.ofMillis(Long.parseLong(millis));
         }
+        return globalResponseTimeout();
+    }
+
+    /** The response timeout of {@code bank}'s route: its own, else the gateway-wide one (as for its exchanges). */
+    public Duration responseTimeout(BankRoute bank) {
+        Duration own = bank.responseTimeout();
+        return own != null ? own : globalResponseTimeout();
+    }
+
+    /** The gateway-wide upstream connect timeout ({@code ...httpclient.connect-timeout}), in milliseconds. */
+    public int connectTimeoutMillis() {
+        Integer millis = httpClient.getConnectTimeout();
+        return millis != null && millis > 0 ? millis : 1_000;
+    }
+
+    private Duration globalResponseTimeout() {
         Duration global = httpClient.getResponseTimeout();
         return global != null && global.isPositive() ? global : FALLBACK_RESPONSE_TIMEOUT;
     }

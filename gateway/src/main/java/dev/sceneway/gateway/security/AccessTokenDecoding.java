@@ -75,6 +75,11 @@ class AccessTokenDecoding {
         return new BoundTokenAuthenticationManager(accessTokenDecoder, proofs, policy.requireDpop());
     }
 
+    @Bean
+    AccessTokens accessTokens(BoundTokenAuthenticationManager accessTokenAuthenticationManager) {
+        return new AccessTokens(accessTokenAuthenticationManager);
+    }
+
     static NimbusReactiveJwtDecoder nimbusDecoder(TokenProperties properties, JwksCache keys) {
         // The JWKS is fetched lazily on the first token, so the gateway starts before the auth-server is up.
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder

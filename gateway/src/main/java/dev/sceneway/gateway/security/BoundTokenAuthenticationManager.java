@@ -41,7 +41,13 @@ final class BoundTokenAuthenticationManager implements ReactiveAuthenticationMan
                 .flatMap(jwt -> checkBinding(presented, jwt).then(Mono.fromSupplier(() -> authorities.convert(jwt))));
     }
 
-    private Mono<Void> checkBinding(PresentedToken presented, Jwt jwt) {
+    /** The verified (possibly cached) token; no binding checked yet. */
+    Mono<Jwt> decode(String token) {
+        return decoder.decode(token);
+    }
+
+    /** The token's binding, on every request: DPoP scheme, proof and replay check as the class comment says. */
+    Mono<Void> checkBinding(PresentedToken presented, Jwt jwt) {
         String boundKey = boundThumbprint(jwt);
         if (presented.scheme() == PresentedToken.Scheme.BEARER) {
             if (boundKey != null) {

@@ -61,9 +61,9 @@ class ConsentCheckTest {
 
     @Test
     void retryAfterWhenFrequencyIsUsedUpThenSecondsUntilTheNextUtcMidnight() {
-        assertThat(ConsentEnforcementFilter.secondsUntilNextUtcMidnight(Instant.parse("2026-11-22T23:59:59.200Z")))
+        assertThat(ConsentGate.secondsUntilNextUtcMidnight(Instant.parse("2026-11-22T23:59:59.200Z")))
                 .isEqualTo(1);
-        assertThat(ConsentEnforcementFilter.secondsUntilNextUtcMidnight(Instant.parse("2026-11-22T00:00:00Z")))
+        assertThat(ConsentGate.secondsUntilNextUtcMidnight(Instant.parse("2026-11-22T00:00:00Z")))
                 .isEqualTo(86_400);
     }
 
