@@ -1,0 +1,70 @@
+package dev.sceneway.gateway.readlane;
+
+import dev.sceneway.gateway.edge.EdgeRules;
+import dev.sceneway.gateway.interaction.InteractionIdWebFilter;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The headers of the read lane's responses, the same as the filter chain's: the bank's own headers without the
+ * hop-by-hop ones (RFC 9110 §7.6.1) and without the server internals the edge removes; the interaction id; and
+ * Spring Security's default headers, each group only where the response does not set it already, as Spring
+ * Security's header writers do.
+ */
+final class LaneResponses {
+
+    /** What Spring Cloud Gateway's RemoveHopByHopHeadersFilter drops, both ways. */
+    static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "te", "trailer",
+            "proxy-authorization", "proxy-authenticate", "x-application-context", "upgrade");
+
+    private static final List<Map.Entry<String, String>> CACHE_HEADERS = List.of(
+            Map.entry("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate"),
+            Map.entry("Pragma", "no-cache"), Map.entry("Expires", "0"));
+    private static final List<Map.Entry<String, String>> SINGLE_HEADERS = List.of(
+            Map.entry("X-Content-Type-Options", "nosniff"), Map.entry("X-Frame-Options", "DENY"),
+            Map.entry("X-XSS-Protection", "0"), Map.entry("Referrer-Policy", "no-referrer"));
+
+    private LaneResponses() {
+    }
+
+    /** The bank's headers that go on to the partner. */
+    static void copyFromBank(HttpHeaders bank, HttpHeaders response) {
+        List<String> connectionOptions = bank.getAll(HttpHeaderNames.CONNECTION);
+        for (Map.Entry<String, String> header : bank) {
+            String lower = header.getKey().toLowerCase(Locale.ROOT);
+            if (!HOP_BY_HOP.contains(lower) && !EdgeRules.strippedFromResponse(lower)
+                    && !listed(connectionOptions, lower)) {
+                response.add(header.getKey(), header.getValue());
+            }
+        }
+    }
+
+    /** Last, just before the response is sent: the interaction id and the security headers. */
+    static void finish(HttpHeaders response, int status, String interactionId) {
+        response.set(InteractionIdWebFilter.HEADER, interactionId);
+        if (status != 304 && CACHE_HEADERS.stream().noneMatch(header -> response.contains(header.getKey()))) {
+            CACHE_HEADERS.forEach(header -> response.set(header.getKey(), header.getValue()));
+        }
+        for (Map.Entry<String, String> header : SINGLE_HEADERS) {
+            if (!response.contains(header.getKey())) {
+                response.set(header.getKey(), header.getValue());
+            }
+        }
+    }
+
+    /** Whether a header is named in a {@code Connection} header (RFC 9110 §7.6.1), so hop-by-hop too. */
+    static boolean listed(List<String> connectionOptions, String lowerName) {
+        for (String options : connectionOptions) {
+            for (String option : options.split(",")) {
+                if (option.strip().equalsIgnoreCase(lowerName)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
