@@ -73,6 +73,7 @@ final class ReadLane implements BiFunction<HttpServerRequest, HttpServerResponse
     private final BankClient banks;
     private final BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> filterChain;
     private final Counter served;
+    private final EventLoopSchedulers loops = new EventLoopSchedulers();
     private final Counter passedOn;
 
     ReadLane(TenancyRefresher tenancy, TenancyProperties tenancyProperties, RateLimitProperties rateLimit,
@@ -172,6 +173,9 @@ final class ReadLane implements BiFunction<HttpServerRequest, HttpServerResponse
         }
         return limiter.take(PartnerLimiter.BANK_ROUTE_POLICY, plan, call.request.method(), call.request.rawPath(),
                         call.logPrefix)
+                // Back on the caller's event loop (Redis answers on Lettuce's): the bank is then called, and its
+                // answer relayed, on the loop that owns the caller's connection, without two more thread hand-offs.
+                .publishOn(loops.of(call.server))
                 .map(outcome -> {
                     if (!outcome.allowed()) {
                         return Optional.of(outcome.refusal());
