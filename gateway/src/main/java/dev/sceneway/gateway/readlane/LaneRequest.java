@@ -21,9 +21,8 @@ import reactor.netty.http.server.HttpServerRequest;
  * as it always has (401, 400, 413, the firewall's rejection, routing's 404).
  */
 record LaneRequest(HttpMethod method, String rawPath, @Nullable String rawQuery, PathContainer path, BankRoute bank,
-        AccessTokens.Presented token, @Nullable String proof, @Nullable String interactionId,
-        boolean fromTrustedProxy, @Nullable String forwardedFor, @Nullable String forwardedProto,
-        @Nullable String forwardedPort, @Nullable String forwardedHost) {
+        AccessTokens.Presented token, @Nullable String proof, @Nullable String interactionId, String scheme,
+        String host, boolean fromTrustedProxy) {
 
     static final String PREFIX = "/v1/banks/";
     private static final String CONSENTS = "consents";
@@ -92,7 +91,8 @@ record LaneRequest(HttpMethod method, String rawPath, @Nullable String rawQuery,
             return null;
         }
         AccessTokens.Presented token = AccessTokens.parse(authorization);
-        if (token == null) {
+        String host = headers.get(HttpHeaderNames.HOST);
+        if (token == null || host == null) {
             return null;
         }
         InetSocketAddress remote = request.remoteAddress();
@@ -102,21 +102,12 @@ record LaneRequest(HttpMethod method, String rawPath, @Nullable String rawQuery,
             return null;
         }
         return new LaneRequest(HttpMethod.valueOf(request.method().name()), rawPath, rawQuery,
-                PathContainer.parsePath(rawPath), bank, token, proof, interactionId, trusted,
-                trusted ? joined(headers, "x-forwarded-for") : null,
-                trusted ? joined(headers, "x-forwarded-proto") : null,
-                trusted ? joined(headers, "x-forwarded-port") : null,
-                trusted ? joined(headers, "x-forwarded-host") : null);
+                PathContainer.parsePath(rawPath), bank, token, proof, interactionId, request.scheme(), host, trusted);
     }
 
     /** The path as the problem's {@code instance} and the upstream request's path: unchanged. */
     String pathAndQuery() {
         return rawQuery == null ? rawPath : rawPath + "?" + rawQuery;
-    }
-
-    /** Host header and scheme as the client sent them, for the DPoP {@code htu} and the forwarded headers. */
-    static @Nullable String host(HttpServerRequest request) {
-        return request.requestHeaders().get(HttpHeaderNames.HOST);
     }
 
     /**
@@ -170,10 +161,5 @@ record LaneRequest(HttpMethod method, String rawPath, @Nullable String rawQuery,
             }
         }
         return true;
-    }
-
-    private static @Nullable String joined(HttpHeaders headers, String name) {
-        var values = headers.getAll(name);
-        return values.isEmpty() ? null : String.join(",", values);
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.cloud.gateway.filter.headers.RemoveHopByHopHeadersFilter;
 
 /**
  * The headers of the read lane's responses, the same as the filter chain's: the bank's own headers without the
@@ -17,9 +18,8 @@ import java.util.Set;
  */
 final class LaneResponses {
 
-    /** What Spring Cloud Gateway's RemoveHopByHopHeadersFilter drops, both ways. */
-    static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "te", "trailer",
-            "proxy-authorization", "proxy-authenticate", "x-application-context", "upgrade");
+    /** What Spring Cloud Gateway's RemoveHopByHopHeadersFilter drops, both ways (lower case). */
+    static final Set<String> HOP_BY_HOP = Set.copyOf(RemoveHopByHopHeadersFilter.HEADERS_REMOVED_ON_REQUEST);
 
     private static final List<Map.Entry<String, String>> CACHE_HEADERS = List.of(
             Map.entry("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate"),

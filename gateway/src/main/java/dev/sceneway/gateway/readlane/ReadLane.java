@@ -110,17 +110,16 @@ final class ReadLane implements BiFunction<HttpServerRequest, HttpServerResponse
     public Publisher<Void> apply(HttpServerRequest request, HttpServerResponse response) {
         BankRoute bank = LaneRequest.bankOf(request, tenancy.snapshot().banks());
         LaneRequest call = bank == null ? null : LaneRequest.of(request, bank, edge);
-        String host = LaneRequest.host(request);
-        if (call == null || host == null) {
+        if (call == null) {
             return passOn(request, response);
         }
         Instant at = Instant.now();
         long started = System.nanoTime();
-        return admit(call, request.scheme(), host)
+        return admit(call)
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(admitted -> admitted.isPresent()
-                        ? serve(new LaneCall(call, admitted.get(), request.scheme(), host, request, at, started), response)
+                        ? serve(new LaneCall(call, admitted.get(), request, at, started), response)
                         : passOn(request, response));
     }
 
@@ -133,7 +132,7 @@ final class ReadLane implements BiFunction<HttpServerRequest, HttpServerResponse
      * The checks without side effects, then the binding; empty (the filter chain answers) when any of them
      * refuses, as the binding check records nothing when it fails.
      */
-    private Mono<Admitted> admit(LaneRequest call, String scheme, String host) {
+    private Mono<Admitted> admit(LaneRequest call) {
         return tokens.decode(call.token())
                 .flatMap(jwt -> {
                     String partner = jwt.getClaimAsString("client_id");
@@ -144,7 +143,7 @@ final class ReadLane implements BiFunction<HttpServerRequest, HttpServerResponse
                     if (plan == null && enforceApproval) {
                         return Mono.empty();
                     }
-                    URI uri = URI.create(scheme + "://" + host + call.rawPath());
+                    URI uri = URI.create(call.scheme() + "://" + call.host() + call.rawPath());
                     return tokens.checkBinding(call.token(), jwt, call.proof(), call.method().name(), uri)
                             .thenReturn(new Admitted(jwt, partner,
                                     plan == null ? null : new PartnerPlan(partner, call.bank(), plan)));
@@ -275,8 +274,6 @@ final class ReadLane implements BiFunction<HttpServerRequest, HttpServerResponse
 
         final LaneRequest request;
         final Admitted admitted;
-        final String scheme;
-        final String host;
         final HttpServerRequest server;
         final String id;
         final String logPrefix;
@@ -285,14 +282,11 @@ final class ReadLane implements BiFunction<HttpServerRequest, HttpServerResponse
         PartnerLimiter.@Nullable Outcome limit;
         int status;
 
-        LaneCall(LaneRequest request, Admitted admitted, String scheme, String host, HttpServerRequest server,
-                Instant at, long started) {
+        LaneCall(LaneRequest request, Admitted admitted, HttpServerRequest server, Instant at, long started) {
             this.request = request;
             this.at = at;
             this.started = started;
             this.admitted = admitted;
-            this.scheme = scheme;
-            this.host = host;
             this.server = server;
             this.id = request.interactionId() != null ? request.interactionId()
                     : InteractionIdWebFilter.randomUuid().toString();

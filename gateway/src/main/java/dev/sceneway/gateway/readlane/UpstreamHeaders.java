@@ -4,6 +4,7 @@ import dev.sceneway.gateway.edge.EdgeRules;
 import dev.sceneway.gateway.edge.IdentityHeadersFilter;
 import dev.sceneway.gateway.interaction.InteractionIdWebFilter;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.net.Inet6Address;
@@ -22,6 +23,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * {@code -Port}, {@code -Host}.
  */
 final class UpstreamHeaders {
+
+    private static final HttpHeaders EMPTY = EmptyHttpHeaders.INSTANCE;
 
     private UpstreamHeaders() {
     }
@@ -59,9 +62,10 @@ final class UpstreamHeaders {
 
     private static void forwarded(ReadLane.LaneCall call, HttpHeaders out) {
         InetSocketAddress remote = call.server.remoteAddress();
-        String scheme = call.scheme;
-        HostAndPort host = HostAndPort.parse(call.host, scheme);
-        StringBuilder forwarded = new StringBuilder("proto=").append(scheme).append(";host=").append(quoted(call.host));
+        String scheme = call.request.scheme();
+        HostAndPort host = HostAndPort.parse(call.request.host(), scheme);
+        StringBuilder forwarded = new StringBuilder("proto=").append(scheme).append(";host=")
+                .append(quoted(call.request.host()));
         if (remote != null && !remote.isUnresolved()) {
             String address = remote.getAddress().getHostAddress();
             if (remote.getAddress() instanceof Inet6Address) {
@@ -70,10 +74,12 @@ final class UpstreamHeaders {
             forwarded.append(";for=").append(quoted(address + ":" + remote.getPort()));
         }
         out.set("Forwarded", forwarded.toString());
-        append(out, "X-Forwarded-For", call.request.forwardedFor(), remote == null ? null : remote.getHostString());
-        append(out, "X-Forwarded-Proto", call.request.forwardedProto(), scheme);
-        append(out, "X-Forwarded-Port", call.request.forwardedPort(), Integer.toString(host.port()));
-        append(out, "X-Forwarded-Host", call.request.forwardedHost(), host.withoutDefaultPort());
+        // The edge's rule: a caller's own X-Forwarded-* count only from a trusted proxy.
+        HttpHeaders incoming = call.request.fromTrustedProxy() ? call.server.requestHeaders() : EMPTY;
+        append(out, "X-Forwarded-For", incoming, remote == null ? null : remote.getHostString());
+        append(out, "X-Forwarded-Proto", incoming, scheme);
+        append(out, "X-Forwarded-Port", incoming, Integer.toString(host.port()));
+        append(out, "X-Forwarded-Host", incoming, host.withoutDefaultPort());
     }
 
     /** As Spring Cloud Gateway's {@code Forwarded} values: quoted when they hold a colon. */
@@ -81,8 +87,11 @@ final class UpstreamHeaders {
         return value.indexOf(':') >= 0 ? "\"" + value + "\"" : value;
     }
 
-    private static void append(HttpHeaders out, String name, @Nullable String existing, @Nullable String value) {
-        String joined = existing == null ? value : value == null ? existing : existing + "," + value;
+    /** As Spring Cloud Gateway appends them: the proxy's values, then this hop's, comma-separated. */
+    private static void append(HttpHeaders out, String name, HttpHeaders incoming, @Nullable String value) {
+        List<String> existing = incoming.getAll(name);
+        String before = existing.isEmpty() ? null : String.join(",", existing);
+        String joined = before == null ? value : value == null ? before : before + "," + value;
         if (joined != null) {
             out.set(name, joined);
         }

@@ -1,7 +1,6 @@
 package dev.sceneway.gateway.security;
 
 import java.util.List;
-import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.Authentication;
@@ -38,20 +37,16 @@ final class PresentedTokenConverter implements ServerAuthenticationConverter {
         if (space < 0 || !isB64Token(value, start)) {
             return Mono.error(new InvalidBearerTokenException("The Authorization header is malformed."));
         }
-        String token = value.substring(start);
-        PresentedToken.Scheme scheme = switch (value.substring(0, space).toLowerCase(Locale.ROOT)) {
-            case "bearer" -> PresentedToken.Scheme.BEARER;
-            case "dpop" -> PresentedToken.Scheme.DPOP;
-            default -> null;
-        };
-        if (scheme == null) {
+        AccessTokens.Presented presented = AccessTokens.parse(value);
+        if (presented == null) {
             return Mono.error(new InvalidBearerTokenException("Use the Bearer or DPoP authorization scheme."));
         }
         List<String> proofs = request.getHeaders().getOrEmpty(DPOP_HEADER);
         if (proofs.size() > 1) {
             return Mono.error(DpopProofException.invalidProof("Send exactly one DPoP header."));
         }
-        return Mono.just(new PresentedToken(scheme, token, proofs.isEmpty() ? null : proofs.getFirst(),
+        return Mono.just(new PresentedToken(presented.dpop() ? PresentedToken.Scheme.DPOP
+                : PresentedToken.Scheme.BEARER, presented.token(), proofs.isEmpty() ? null : proofs.getFirst(),
                 request.getMethod().name(), request.getURI()));
     }
 
