@@ -1,5 +1,6 @@
 package dev.sceneway.gateway.consent;
 
+import dev.sceneway.gateway.reactive.Deadlines;
 import dev.sceneway.gateway.redis.LoadedScript;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -32,27 +33,28 @@ class ConsentStore {
     private final ReactiveStringRedisTemplate redis;
     private final JsonMapper json;
     private final Duration timeout;
+    private final Deadlines deadlines;
 
-    ConsentStore(ReactiveStringRedisTemplate redis, JsonMapper json, ConsentProperties properties) {
+    ConsentStore(ReactiveStringRedisTemplate redis, JsonMapper json, ConsentProperties properties,
+            Deadlines deadlines) {
         this.redis = redis;
         this.json = json;
         this.timeout = properties.storeTimeout();
+        this.deadlines = deadlines;
     }
 
     /** The snapshot, or empty when the key is missing (an unknown consent). */
     Mono<Optional<ConsentSnapshot>> read(String consentId) {
-        return redis.opsForValue().get(SNAPSHOT_PREFIX + consentId)
+        return deadlines.within(redis.opsForValue().get(SNAPSHOT_PREFIX + consentId)
                 .map(text -> Optional.of(parse(consentId, text)))
-                .defaultIfEmpty(Optional.empty())
-                .timeout(timeout);
+                .defaultIfEmpty(Optional.empty()), timeout, "Redis (consents)");
     }
 
     /** Counts one access on {@code day} (UTC) and returns the day's count so far, this one included. */
     Mono<Long> countUse(String consentId, LocalDate day) {
-        return redis.execute(COUNT_USE, List.of(USES_PREFIX + consentId + ":" + day),
+        return deadlines.within(redis.execute(COUNT_USE, List.of(USES_PREFIX + consentId + ":" + day),
                         List.of(Long.toString(USES_RETENTION.toSeconds())))
-                .next()
-                .timeout(timeout);
+                .next(), timeout, "Redis (consent uses)");
     }
 
     private ConsentSnapshot parse(String consentId, String text) {

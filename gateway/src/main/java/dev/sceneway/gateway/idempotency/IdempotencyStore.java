@@ -1,5 +1,6 @@
 package dev.sceneway.gateway.idempotency;
 
+import dev.sceneway.gateway.reactive.Deadlines;
 import dev.sceneway.gateway.redis.LoadedScript;
 import java.time.Duration;
 import java.util.List;
@@ -45,11 +46,14 @@ class IdempotencyStore {
     private final ReactiveStringRedisTemplate redis;
     private final JsonMapper json;
     private final IdempotencyProperties properties;
+    private final Deadlines deadlines;
 
-    IdempotencyStore(ReactiveStringRedisTemplate redis, JsonMapper json, IdempotencyProperties properties) {
+    IdempotencyStore(ReactiveStringRedisTemplate redis, JsonMapper json, IdempotencyProperties properties,
+            Deadlines deadlines) {
         this.redis = redis;
         this.json = json;
         this.properties = properties;
+        this.deadlines = deadlines;
         // Builds Jackson's (de)serializers now: built lazily, the first duplicates would pay for it on Redis'
         // event loop thread and delay every other Redis reply past its timeout.
         json.readValue(json.writeValueAsString(IdempotencyRecord.inFlight("warm-up", "warm-up")),
@@ -88,11 +92,10 @@ class IdempotencyStore {
     /** Claims {@code redisKey} for a request with this fingerprint, held for the in-flight lease. */
     Mono<Claim> claim(String redisKey, String fingerprint, String owner) {
         String inFlight = json.writeValueAsString(IdempotencyRecord.inFlight(fingerprint, owner));
-        return redis.execute(CLAIM, List.of(redisKey),
+        return within(redis.execute(CLAIM, List.of(redisKey),
                         List.of(inFlight, Long.toString(properties.inFlightLease().toMillis())))
                 .next()
-                .defaultIfEmpty("")
-                .timeout(properties.storeTimeout())
+                .defaultIfEmpty(""))
                 .map(existing -> existing.isEmpty()
                         ? new Claimed(inFlight)
                         : new Existing(json.readValue(existing, IdempotencyRecord.class)));
@@ -100,18 +103,19 @@ class IdempotencyStore {
 
     /** Replaces the claimer's in-flight record with the response; false if the key is no longer its own. */
     Mono<Boolean> complete(String redisKey, String token, IdempotencyRecord completed) {
-        return redis.execute(COMPLETE, List.of(redisKey), List.of(token, json.writeValueAsString(completed),
+        return within(redis.execute(COMPLETE, List.of(redisKey), List.of(token, json.writeValueAsString(completed),
                         Long.toString(properties.retention().toMillis())))
-                .next()
-                .timeout(properties.storeTimeout())
+                .next())
                 .map(changed -> changed == 1L);
     }
 
     /** Deletes the claimer's in-flight record so that a retry goes upstream again. */
     Mono<Boolean> release(String redisKey, String token) {
-        return redis.execute(RELEASE, List.of(redisKey), List.of(token))
-                .next()
-                .timeout(properties.storeTimeout())
+        return within(redis.execute(RELEASE, List.of(redisKey), List.of(token)).next())
                 .map(changed -> changed == 1L);
+    }
+
+    private <T> Mono<T> within(Mono<T> call) {
+        return deadlines.within(call, properties.storeTimeout(), "Redis (idempotency)");
     }
 }

@@ -1,5 +1,6 @@
 package dev.sceneway.gateway.ratelimit;
 
+import dev.sceneway.gateway.reactive.Deadlines;
 import dev.sceneway.gateway.redis.LoadedScript;
 import dev.sceneway.gateway.tenancy.Plan;
 import java.util.ArrayList;
@@ -24,22 +25,24 @@ class RedisTokenBucket {
 
     private final ReactiveStringRedisTemplate redis;
     private final RateLimitProperties properties;
+    private final Deadlines deadlines;
 
-    RedisTokenBucket(ReactiveStringRedisTemplate redis, RateLimitProperties properties) {
+    RedisTokenBucket(ReactiveStringRedisTemplate redis, RateLimitProperties properties, Deadlines deadlines) {
         this.redis = redis;
         this.properties = properties;
+        this.deadlines = deadlines;
     }
 
     /** Takes one request from the plan at {@code key}; errors and timeouts surface as errors for the caller's policy. */
     Mono<LimitDecision> take(String key, Plan plan) {
-        return redis.execute(SCRIPT, List.of(key), List.of(Integer.toString(plan.capacity()),
+        Mono<LimitDecision> decision = redis.execute(SCRIPT, List.of(key), List.of(Integer.toString(plan.capacity()),
                         Integer.toString(plan.refillPerSecond()), Long.toString(plan.dailyQuota()),
                         Long.toString(plan.monthlyQuota())))
                 .reduceWith(ArrayList<Long>::new, (all, part) -> {
                     all.addAll(part);
                     return all;
                 })
-                .map(LimitDecision::fromScript)
-                .timeout(properties.timeout());
+                .map(LimitDecision::fromScript);
+        return deadlines.within(decision, properties.timeout(), "Redis (rate limit)");
     }
 }

@@ -2,10 +2,11 @@ package dev.sceneway.gateway.resilience;
 
 import dev.sceneway.gateway.problem.GatewayProblem;
 import dev.sceneway.gateway.problem.ProblemException;
+import dev.sceneway.gateway.reactive.Deadlines;
 import dev.sceneway.gateway.resilience.BankUpstreams.Upstream;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.reactor.retry.RetryOperator;
-import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
+import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -31,11 +32,14 @@ public class UpstreamGuard {
     private final BankUpstreams upstreams;
     private final ResilienceProperties properties;
     private final MeterRegistry meters;
+    private final Deadlines deadlines;
 
-    UpstreamGuard(BankUpstreams upstreams, ResilienceProperties properties, MeterRegistry meters) {
+    UpstreamGuard(BankUpstreams upstreams, ResilienceProperties properties, MeterRegistry meters,
+            Deadlines deadlines) {
         this.upstreams = upstreams;
         this.properties = properties;
         this.meters = meters;
+        this.deadlines = deadlines;
     }
 
     /** Whether the resilience policy is on ({@code sceneway.gateway.resilience.enabled}). */
@@ -52,12 +56,22 @@ public class UpstreamGuard {
     public <T> Mono<T> call(String bank, HttpMethod method, Duration routeTimeout, Supplier<Mono<T>> attempt,
             ToIntFunction<T> status) {
         Upstream upstream = upstreams.of(bank);
-        Duration timeout = upstream.policy().timeout() != null ? upstream.policy().timeout() : routeTimeout;
+        Duration timeout = timeout(upstream, routeTimeout);
         Mono<T> guarded = Mono.defer(() -> guarded(upstream, timeout, attempt, status));
         Mono<T> call = HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)
                 ? guarded.transformDeferred(RetryOperator.of(upstream.reads()))
                 : guarded;
         return call.doOnError(Refused.class, refused -> count(upstream, refused.problem().slug()));
+    }
+
+    /** The bound of one attempt at {@code bank}: its policy's timeout, else {@code routeTimeout}. */
+    public Duration timeout(String bank, Duration routeTimeout) {
+        return timeout(upstreams.of(bank), routeTimeout);
+    }
+
+    private static Duration timeout(Upstream upstream, Duration routeTimeout) {
+        Duration own = upstream.policy().timeout();
+        return own != null ? own : routeTimeout;
     }
 
     private <T> Mono<T> guarded(Upstream upstream, Duration timeout, Supplier<Mono<T>> attempt,
@@ -74,8 +88,11 @@ public class UpstreamGuard {
                     "Too many calls to the bank's service behind this API are in progress. Try again shortly.", 0));
         }
         long started = System.nanoTime();
-        return attempt.get()
-                .transformDeferred(TimeLimiterOperator.of(upstreams.timeLimiter(upstream.bank(), timeout)))
+        // The bank's time limiter, applied as Resilience4j's TimeLimiterOperator does, with a cheaper deadline.
+        TimeLimiter timeLimiter = upstreams.timeLimiter(upstream.bank(), timeout);
+        return deadlines.within(attempt.get(), timeout, "The bank")
+                .doOnSuccess(result -> timeLimiter.onSuccess())
+                .doOnError(timeLimiter::onError)
                 .doOnNext(result -> record(circuitBreaker, started, status.applyAsInt(result)))
                 .doOnError(ex -> circuitBreaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, ex))
                 .doOnCancel(circuitBreaker::releasePermission)
