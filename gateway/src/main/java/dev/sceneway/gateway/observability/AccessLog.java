@@ -2,6 +2,7 @@ package dev.sceneway.gateway.observability;
 
 import dev.sceneway.gateway.metering.CallObserver;
 import dev.sceneway.gateway.metering.CallRecord;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +16,16 @@ final class AccessLog implements CallObserver {
 
     static final String LOGGER = "sceneway.gateway.access";
 
+    static final String METHOD = "http.request.method";
+    static final String ROUTE = "sceneway.route";
+    static final String OPERATION = "sceneway.operation";
+    static final String STATUS = "http.response.status_code";
+    static final String DURATION = "event.duration_ms";
+    static final String PARTNER = "sceneway.partner";
+    static final String INTERACTION = "sceneway.interaction_id";
+    /** The key-value pairs of every line, in this order ({@link AccessLogLine} relies on it). */
+    static final List<String> KEYS = List.of(METHOD, ROUTE, OPERATION, STATUS, DURATION, PARTNER, INTERACTION);
+
     private static final Logger log = LoggerFactory.getLogger(LOGGER);
 
     @Override
@@ -24,13 +35,13 @@ final class AccessLog implements CallObserver {
         }
         double latencyMillis = call.latencyMicros() / 1000.0;
         log.atInfo()
-                .addKeyValue("http.request.method", call.method())
-                .addKeyValue("sceneway.route", call.route())
-                .addKeyValue("sceneway.operation", call.operation())
-                .addKeyValue("http.response.status_code", call.status())
-                .addKeyValue("event.duration_ms", latencyMillis)
-                .addKeyValue("sceneway.partner", call.partner())
-                .addKeyValue("sceneway.interaction_id", call.interactionId())
+                .addKeyValue(METHOD, call.method())
+                .addKeyValue(ROUTE, call.route())
+                .addKeyValue(OPERATION, call.operation())
+                .addKeyValue(STATUS, call.status())
+                .addKeyValue(DURATION, latencyMillis)
+                .addKeyValue(PARTNER, call.partner())
+                .addKeyValue(INTERACTION, call.interactionId())
                 .log("{} on {} -> {} in {} ms, partner {}, interaction {}", request(call), call.route(),
                         call.status(), latencyMillis, call.partner(), call.interactionId());
     }
