@@ -5,6 +5,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
 import reactor.netty.http.client.HttpClient;
@@ -44,8 +45,11 @@ final class BankClient {
         }
     }
 
-    /** Sends a bodiless request; the answer comes once the bank's headers are in, or fails after {@code timeout}. */
-    Mono<Answer> send(HttpMethod method, String url, HttpHeaders headers, Duration timeout) {
+    /**
+     * Sends a bodiless request; the answer comes once the bank's headers are in, or fails after
+     * {@code responseTimeout} when there is one (else the caller bounds the call).
+     */
+    Mono<Answer> send(HttpMethod method, String url, HttpHeaders headers, @Nullable Duration responseTimeout) {
         return http.request(method)
                 .uri(url)
                 .send((request, out) -> {
@@ -56,7 +60,9 @@ final class BankClient {
                         // The bank's own host (as the filter chain sends it), not the caller's.
                         outgoing.set(HttpHeaderNames.HOST, host);
                     }
-                    request.responseTimeout(timeout);
+                    if (responseTimeout != null) {
+                        request.responseTimeout(responseTimeout);
+                    }
                     return out;
                 })
                 .responseConnection((response, connection) -> Mono.just(new Answer(response, connection)))

@@ -4,6 +4,7 @@ import dev.sceneway.gateway.edge.EdgeRules;
 import dev.sceneway.gateway.interaction.InteractionIdWebFilter;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.AsciiString;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,12 +22,13 @@ final class LaneResponses {
     /** What Spring Cloud Gateway's RemoveHopByHopHeadersFilter drops, both ways (lower case). */
     static final Set<String> HOP_BY_HOP = Set.copyOf(RemoveHopByHopHeadersFilter.HEADERS_REMOVED_ON_REQUEST);
 
-    private static final List<Map.Entry<String, String>> CACHE_HEADERS = List.of(
-            Map.entry("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate"),
-            Map.entry("Pragma", "no-cache"), Map.entry("Expires", "0"));
-    private static final List<Map.Entry<String, String>> SINGLE_HEADERS = List.of(
-            Map.entry("X-Content-Type-Options", "nosniff"), Map.entry("X-Frame-Options", "DENY"),
-            Map.entry("X-XSS-Protection", "0"), Map.entry("Referrer-Policy", "no-referrer"));
+    // AsciiString: the HTTP encoder copies these in one go, where it writes a String a byte at a time.
+    private static final List<Map.Entry<AsciiString, AsciiString>> CACHE_HEADERS = List.of(
+            header("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate"),
+            header("Pragma", "no-cache"), header("Expires", "0"));
+    private static final List<Map.Entry<AsciiString, AsciiString>> SINGLE_HEADERS = List.of(
+            header("X-Content-Type-Options", "nosniff"), header("X-Frame-Options", "DENY"),
+            header("X-XSS-Protection", "0"), header("Referrer-Policy", "no-referrer"));
 
     private LaneResponses() {
     }
@@ -46,14 +48,29 @@ final class LaneResponses {
     /** Last, just before the response is sent: the interaction id and the security headers. */
     static void finish(HttpHeaders response, int status, String interactionId) {
         response.set(InteractionIdWebFilter.HEADER, interactionId);
-        if (status != 304 && CACHE_HEADERS.stream().noneMatch(header -> response.contains(header.getKey()))) {
-            CACHE_HEADERS.forEach(header -> response.set(header.getKey(), header.getValue()));
+        if (status != 304 && noneSet(response, CACHE_HEADERS)) {
+            for (Map.Entry<AsciiString, AsciiString> header : CACHE_HEADERS) {
+                response.set(header.getKey(), header.getValue());
+            }
         }
-        for (Map.Entry<String, String> header : SINGLE_HEADERS) {
+        for (Map.Entry<AsciiString, AsciiString> header : SINGLE_HEADERS) {
             if (!response.contains(header.getKey())) {
                 response.set(header.getKey(), header.getValue());
             }
         }
+    }
+
+    private static boolean noneSet(HttpHeaders response, List<Map.Entry<AsciiString, AsciiString>> group) {
+        for (Map.Entry<AsciiString, AsciiString> header : group) {
+            if (response.contains(header.getKey())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Map.Entry<AsciiString, AsciiString> header(String name, String value) {
+        return Map.entry(AsciiString.cached(name), AsciiString.cached(value));
     }
 
     /** Whether a header is named in a {@code Connection} header (RFC 9110 §7.6.1), so hop-by-hop too. */

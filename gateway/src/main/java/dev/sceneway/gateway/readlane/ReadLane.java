@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.jwt.Jwt;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
@@ -119,7 +120,7 @@ final class ReadLane implements BiFunction<HttpServerRequest, HttpServerResponse
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(admitted -> admitted.isPresent()
-                        ? serve(new LaneCall(call, admitted.get(), request, at, started), response)
+                        ? serve(new LaneCall(call, admitted.get(), request, loops.of(request), at, started), response)
                         : passOn(request, response));
     }
 
@@ -174,7 +175,7 @@ final class ReadLane implements BiFunction<HttpServerRequest, HttpServerResponse
                         call.logPrefix)
                 // Back on the caller's event loop (Redis answers on Lettuce's): the bank is then called, and its
                 // answer relayed, on the loop that owns the caller's connection, without two more thread hand-offs.
-                .publishOn(loops.of(call.server))
+                .publishOn(call.loop)
                 .map(outcome -> {
                     if (!outcome.allowed()) {
                         return Optional.of(outcome.refusal());
@@ -199,8 +200,11 @@ final class ReadLane implements BiFunction<HttpServerRequest, HttpServerResponse
         if (!guard.enabled()) {
             return banks.send(method, url, headers, timeout);
         }
-        return guard.call(bank.id(), call.request.method(), timeout, () -> banks.send(method, url, headers, timeout),
-                BankClient.Answer::status);
+        // The guard's deadline bounds every attempt; the client's own response timeout (a pipeline handler and an
+        // event-loop timer per call) is added only where the route's bound is the shorter one, as in the chain.
+        Duration responseTimeout = guard.timeout(bank.id(), timeout).compareTo(timeout) <= 0 ? null : timeout;
+        return guard.call(bank.id(), call.request.method(), timeout,
+                () -> banks.send(method, url, headers, responseTimeout), BankClient.Answer::status);
     }
 
     private static String bankBase(BankRoute bank) {
@@ -275,6 +279,8 @@ final class ReadLane implements BiFunction<HttpServerRequest, HttpServerResponse
         final LaneRequest request;
         final Admitted admitted;
         final HttpServerRequest server;
+        /** The event loop of the caller's connection, where the lane resumes after Redis. */
+        final Scheduler loop;
         final String id;
         final String logPrefix;
         final Instant at;
@@ -282,8 +288,10 @@ final class ReadLane implements BiFunction<HttpServerRequest, HttpServerResponse
         PartnerLimiter.@Nullable Outcome limit;
         int status;
 
-        LaneCall(LaneRequest request, Admitted admitted, HttpServerRequest server, Instant at, long started) {
+        LaneCall(LaneRequest request, Admitted admitted, HttpServerRequest server, Scheduler loop, Instant at,
+                long started) {
             this.request = request;
+            this.loop = loop;
             this.at = at;
             this.started = started;
             this.admitted = admitted;

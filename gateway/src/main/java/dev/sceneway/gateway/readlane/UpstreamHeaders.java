@@ -7,8 +7,11 @@ import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.AsciiString;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,18 +37,30 @@ final class UpstreamHeaders {
         boolean trusted = call.request.fromTrustedProxy();
         List<String> connectionOptions = incoming.getAll(HttpHeaderNames.CONNECTION);
         HttpHeaders out = new DefaultHttpHeaders();
-        for (Map.Entry<String, String> header : incoming) {
-            String lower = header.getKey().toLowerCase(Locale.ROOT);
+        Iterator<Map.Entry<CharSequence, CharSequence>> headers = incoming.iteratorCharSequence();
+        while (headers.hasNext()) {
+            Map.Entry<CharSequence, CharSequence> header = headers.next();
+            String lower = header.getKey().toString().toLowerCase(Locale.ROOT);
             if (!LaneResponses.HOP_BY_HOP.contains(lower) && !lower.equals("host") && !lower.startsWith("x-forwarded-")
                     && !lower.equals(InteractionIdWebFilter.HEADER) && !EdgeRules.strippedFromRequest(lower, trusted)
                     && !LaneResponses.listed(connectionOptions, lower)) {
-                out.add(header.getKey(), header.getValue());
+                out.add(header.getKey(), ascii(header.getValue()));
             }
         }
         out.set(InteractionIdWebFilter.HEADER, call.id);
         identify(call.admitted.jwt(), call.admitted.partner(), call.request.bank().id(), out);
         forwarded(call, out);
         return out;
+    }
+
+    /**
+     * The value as Netty's {@link AsciiString}, which the HTTP encoder copies in one go where it writes a
+     * {@link String} a byte at a time (a bearer token is most of a request's header bytes). A decoded header value
+     * holds one byte per char (ISO-8859-1), so the bytes are the ones received.
+     */
+    static AsciiString ascii(CharSequence value) {
+        return value instanceof AsciiString ascii ? ascii
+                : new AsciiString(value.toString().getBytes(StandardCharsets.ISO_8859_1), false);
     }
 
     private static void identify(Jwt jwt, String partner, String bank, HttpHeaders out) {
