@@ -5,8 +5,6 @@ import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.micrometer.core.instrument.Gauge;
@@ -42,7 +40,7 @@ class BankUpstreams {
     }
 
     /** A bank's instances. */
-    record Upstream(String bank, Policy policy, CircuitBreaker circuitBreaker, Bulkhead bulkhead, Retry reads) {
+    record Upstream(String bank, Policy policy, CircuitBreaker circuitBreaker, Bulkhead bulkhead) {
     }
 
     Upstream of(String bank) {
@@ -80,11 +78,6 @@ class BankUpstreams {
                 .maxConcurrentCalls(policy.maxConcurrentCalls())
                 .maxWaitDuration(Duration.ZERO)
                 .build());
-        Retry reads = Retry.of("bank-" + bank + "-reads", RetryConfig.custom()
-                .maxAttempts(policy.readAttempts())
-                .waitDuration(policy.retryBackoff())
-                .retryOnException(ConnectionFailures::isConnectionFailure)
-                .build());
-        return new Upstream(bank, policy, circuitBreaker, bulkhead, reads);
+        return new Upstream(bank, policy, circuitBreaker, bulkhead);
     }
 }

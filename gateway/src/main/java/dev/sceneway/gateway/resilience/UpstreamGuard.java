@@ -5,7 +5,6 @@ import dev.sceneway.gateway.problem.ProblemException;
 import dev.sceneway.gateway.reactive.Deadlines;
 import dev.sceneway.gateway.resilience.BankUpstreams.Upstream;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -59,9 +58,21 @@ public class UpstreamGuard {
         Duration timeout = timeout(upstream, routeTimeout);
         Mono<T> guarded = Mono.defer(() -> guarded(upstream, timeout, attempt, status));
         Mono<T> call = HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)
-                ? guarded.transformDeferred(RetryOperator.of(upstream.reads()))
+                ? retried(guarded, upstream.policy(), 1)
                 : guarded;
         return call.doOnError(Refused.class, refused -> count(upstream, refused.problem().slug()));
+    }
+
+    /**
+     * A read tried again after a connection failure, up to the policy's attempts, each after its backoff: the
+     * semantics of Resilience4j's {@code Retry}, without the {@code retryWhen} companion it sets up for every call.
+     */
+    private static <T> Mono<T> retried(Mono<T> guarded, ResilienceProperties.Policy policy, int attempt) {
+        if (attempt >= policy.readAttempts()) {
+            return guarded;
+        }
+        return guarded.onErrorResume(ConnectionFailures::isConnectionFailure,
+                ex -> Mono.delay(policy.retryBackoff()).then(retried(guarded, policy, attempt + 1)));
     }
 
     /** The bound of one attempt at {@code bank}: its policy's timeout, else {@code routeTimeout}. */
