@@ -193,23 +193,19 @@ final class ReadLane implements BiFunction<HttpServerRequest, HttpServerResponse
     private Mono<BankClient.Answer> callBank(LaneCall call) {
         BankRoute bank = call.request.bank();
         Duration timeout = routes.responseTimeout(bank);
-        String url = bankBase(bank) + call.request.pathAndQuery();
+        String pathAndQuery = call.request.pathAndQuery();
         io.netty.handler.codec.http.HttpHeaders headers = UpstreamHeaders.of(call);
         io.netty.handler.codec.http.HttpMethod method =
                 io.netty.handler.codec.http.HttpMethod.valueOf(call.request.method().name());
         if (!guard.enabled()) {
-            return banks.send(method, url, headers, timeout);
+            return banks.send(method, bank.uri(), pathAndQuery, headers, timeout);
         }
         // The guard's deadline bounds every attempt; the client's own response timeout (a pipeline handler and an
         // event-loop timer per call) is added only where the route's bound is the shorter one, as in the chain.
         Duration responseTimeout = guard.timeout(bank.id(), timeout).compareTo(timeout) <= 0 ? null : timeout;
         return guard.call(bank.id(), call.request.method(), timeout,
-                () -> banks.send(method, url, headers, responseTimeout), BankClient.Answer::status);
-    }
-
-    private static String bankBase(BankRoute bank) {
-        String base = bank.uri().toString();
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+                () -> banks.send(method, bank.uri(), pathAndQuery, headers, responseTimeout),
+                BankClient.Answer::status);
     }
 
     private Mono<Void> write(LaneCall call, Reply reply, HttpServerResponse response) {

@@ -70,8 +70,13 @@ class ReadLaneIT extends GatewayTestContext {
                 .containsEntry("x-sceneway-partner", List.of(partner))
                 .containsEntry("x-sceneway-bank", List.of("lakeside"))
                 .containsKeys("authorization", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto");
-        assertThat(TestUpstreams.lakeside().findAll(getRequestedFor(urlPathEqualTo(lanePath))).getFirst()
-                .getHeader(INTERACTION_ID)).isEqualTo(lane.getResponseHeaders().getFirst(INTERACTION_ID));
+        LoggedRequest laneAtBank = TestUpstreams.lakeside().findAll(getRequestedFor(urlPathEqualTo(lanePath))).getFirst();
+        LoggedRequest chainAtBank =
+                TestUpstreams.lakeside().findAll(getRequestedFor(urlPathEqualTo(chainPath))).getFirst();
+        assertThat(laneAtBank.getHeader(INTERACTION_ID)).isEqualTo(lane.getResponseHeaders().getFirst(INTERACTION_ID));
+        // The bank's own host and port, not the caller's.
+        assertThat(laneAtBank.getHeader(HttpHeaders.HOST)).isEqualTo(chainAtBank.getHeader(HttpHeaders.HOST))
+                .endsWith(":" + TestUpstreams.lakeside().port());
     }
 
     @Test
