@@ -3,21 +3,18 @@ package dev.sceneway.gateway.security;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Mono;
 
 /**
  * Keeps tokens that passed verification until they expire, so that a partner sending the same token again costs a
- * hash and a map lookup instead of an RSA verification. Keyed by the SHA-256 of the token (the token itself is not
- * kept as a key); bounded in size. Only successes are cached: a bad token is verified, and refused, every time.
+ * map lookup instead of an RSA verification. Keyed by the token itself: the cached {@link Jwt} holds it anyway
+ * ({@link Jwt#getTokenValue()}), so keying by its SHA-256, as at first, kept nothing out of memory and cost
+ * a SHA-256 per call. Bounded in size. Only successes are cached: a bad token is verified, and refused, every time.
  *
  * <p>CAUTION: a cached token stays accepted until its {@code exp} even if its key is withdrawn from the JWKS earlier;
  * the same holds without the cache for any JWT. Access tokens live minutes.
@@ -42,12 +39,11 @@ final class VerifiedTokenCache implements ReactiveJwtDecoder {
 
     @Override
     public Mono<Jwt> decode(String token) {
-        String key = sha256(token);
-        Jwt cached = verified.getIfPresent(key);
+        Jwt cached = verified.getIfPresent(token);
         if (cached != null && remainingLifetime(cached).isPositive()) {
             return Mono.just(cached);
         }
-        return delegate.decode(token).doOnNext(jwt -> verified.put(key, jwt));
+        return delegate.decode(token).doOnNext(jwt -> verified.put(token, jwt));
     }
 
     long size() {
@@ -58,14 +54,5 @@ final class VerifiedTokenCache implements ReactiveJwtDecoder {
     private Duration remainingLifetime(Jwt jwt) {
         Instant expiresAt = jwt.getExpiresAt();
         return expiresAt == null ? Duration.ZERO : Duration.between(clock.instant(), expiresAt);
-    }
-
-    private static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is unavailable", e);
-        }
     }
 }
