@@ -4,12 +4,14 @@ import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timeout;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
-import reactor.core.Disposables;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -29,18 +31,26 @@ public class Deadlines implements DisposableBean {
 
     static final int TICK_MILLIS = 5;
 
+    private static final Logger log = LoggerFactory.getLogger(Deadlines.class);
+
     private final HashedWheelTimer wheel = new HashedWheelTimer(new DefaultThreadFactory("sceneway-deadlines", true),
             TICK_MILLIS, TimeUnit.MILLISECONDS, 1024);
-    private final Scheduler scheduler = new WheelScheduler(wheel, Schedulers.parallel());
+    private final WheelScheduler scheduler = new WheelScheduler(wheel);
+
+    public Deadlines() {
+        // Started now, not by the first deadline, which would wait on an event loop for the wheel's thread.
+        wheel.start();
+    }
 
     /**
      * {@code source}, or a {@link TimeoutException} naming {@code what} when it has not answered within
-     * {@code timeout}; the source is then cancelled.
+     * {@code timeout}; the source is then cancelled. Once the wheel is stopped (the context is closing), the
+     * deadline is Reactor's parallel scheduler's.
      */
     public <T> Mono<T> within(Mono<T> source, Duration timeout, String what) {
-        return source.timeout(timeout,
-                Mono.error(() -> new TimeoutException(what + " did not answer within " + timeout.toMillis() + " ms")),
-                scheduler);
+        Mono<T> late = Mono.error(() -> new TimeoutException(what + " did not answer within " + timeout.toMillis()
+                + " ms"));
+        return source.timeout(timeout, late, scheduler.isDisposed() ? Schedulers.parallel() : scheduler);
     }
 
     /** Deadlines set and neither fired nor cancelled yet (cancelled ones leave at the next tick). */
@@ -53,95 +63,58 @@ public class Deadlines implements DisposableBean {
         scheduler.dispose();
     }
 
-    /** A Reactor scheduler whose delayed tasks wait on the wheel and then run on {@code runner}. */
+    /**
+     * A Reactor scheduler whose delayed tasks wait on the wheel and then run on Reactor's parallel scheduler (looked
+     * up when they fire, as {@code Mono.timeout(Duration)} looks it up; inline should it be shut down). Its workers
+     * are the parallel scheduler's: {@code Mono.timeout} needs none.
+     */
     private static final class WheelScheduler implements Scheduler {
 
         private final HashedWheelTimer wheel;
-        private final Scheduler runner;
+        private volatile boolean stopped;
 
-        WheelScheduler(HashedWheelTimer wheel, Scheduler runner) {
+        WheelScheduler(HashedWheelTimer wheel) {
             this.wheel = wheel;
-            this.runner = runner;
         }
 
         @Override
         public Disposable schedule(Runnable task) {
-            return runner.schedule(task);
+            return Schedulers.parallel().schedule(task);
         }
 
         @Override
         public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
-            return later(wheel, delay, unit, () -> runner.schedule(task));
+            try {
+                Timeout timeout = wheel.newTimeout(fired -> run(task), delay, unit);
+                return timeout::cancel;
+            } catch (IllegalStateException stopped) {
+                throw Exceptions.failWithRejected(stopped);
+            }
+        }
+
+        private static void run(Runnable task) {
+            try {
+                Schedulers.parallel().schedule(task);
+            } catch (RejectedExecutionException shutDown) {
+                log.debug("Reactor's parallel scheduler refused a fired deadline; it runs on the wheel's thread");
+                task.run();
+            }
         }
 
         @Override
         public Worker createWorker() {
-            return new WheelWorker(wheel, runner.createWorker());
+            return Schedulers.parallel().createWorker();
         }
 
         @Override
         public void dispose() {
+            stopped = true;
             wheel.stop();
         }
 
         @Override
         public boolean isDisposed() {
-            return runner.isDisposed();
-        }
-    }
-
-    /** A worker of {@link WheelScheduler}: its delayed tasks are cancelled with it. */
-    private static final class WheelWorker implements Scheduler.Worker {
-
-        private final HashedWheelTimer wheel;
-        private final Scheduler.Worker runner;
-        private final Disposable.Composite delayed = Disposables.composite();
-
-        WheelWorker(HashedWheelTimer wheel, Scheduler.Worker runner) {
-            this.wheel = wheel;
-            this.runner = runner;
-        }
-
-        @Override
-        public Disposable schedule(Runnable task) {
-            return runner.schedule(task);
-        }
-
-        @Override
-        public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
-            if (delayed.isDisposed()) {
-                throw Exceptions.failWithRejected();
-            }
-            Disposable[] self = new Disposable[1];
-            self[0] = later(wheel, delay, unit, () -> {
-                if (self[0] != null) {
-                    delayed.remove(self[0]);
-                }
-                runner.schedule(task);
-            });
-            delayed.add(self[0]);
-            return self[0];
-        }
-
-        @Override
-        public void dispose() {
-            delayed.dispose();
-            runner.dispose();
-        }
-
-        @Override
-        public boolean isDisposed() {
-            return delayed.isDisposed();
-        }
-    }
-
-    /** Runs {@code then} (which must not block) once {@code delay} has passed, unless cancelled first. */
-    private static Disposable later(HashedWheelTimer wheel, long delay, TimeUnit unit, Runnable then) {
-        try {
-            Timeout timeout = wheel.newTimeout(fired -> then.run(), delay, unit);
-            return timeout::cancel;
-        } catch (IllegalStateException stopped) {
-            throw Exceptions.failWithRejected(stopped);
+            return stopped;
         }
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 class DeadlinesTest {
@@ -52,5 +53,26 @@ class DeadlinesTest {
 
         // A cancelled deadline leaves the wheel at its next tick.
         await().atMost(Duration.ofSeconds(2)).until(() -> deadlines.pending() == 0);
+    }
+
+    @Test
+    void stillFailsACallInTimeAfterReactorsSchedulersWereShutDown() {
+        Schedulers.shutdownNow();
+
+        StepVerifier.create(deadlines.within(Mono.never(), Duration.ofMillis(30), "The bank"))
+                .expectError(TimeoutException.class)
+                .verify(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void stillFailsACallInTimeOnceStopped() {
+        deadlines.destroy();
+
+        StepVerifier.create(deadlines.within(Mono.never(), Duration.ofMillis(30), "The bank"))
+                .expectErrorMessage("The bank did not answer within 30 ms")
+                .verify(Duration.ofSeconds(5));
+        StepVerifier.create(deadlines.within(Mono.just("200"), Duration.ofMillis(30), "The bank"))
+                .expectNext("200")
+                .verifyComplete();
     }
 }
