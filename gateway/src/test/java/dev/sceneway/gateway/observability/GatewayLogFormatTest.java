@@ -74,6 +74,9 @@ class GatewayLogFormatTest {
             assertThat(direct.write(event)).as("written directly").isNotNull();
             assertThat(format.format(event)).isEqualTo(utf8(boot.encode(event)));
         }
+        // A console charset that does not encode ASCII as itself gets Boot's line, in that charset.
+        assertThat(format.formatAsBytes(events.getFirst(), StandardCharsets.UTF_16))
+                .isEqualTo(utf8(boot.encode(events.getFirst())).getBytes(StandardCharsets.UTF_16));
         assertThat(format.format(events.getFirst()))
                 .contains("\"message\":\"GET listCreditProducts on bank-lakeside -> 200 in 0.512 ms")
                 .contains("\"sceneway\":{\"route\":\"bank-lakeside\",\"operation\":\"listCreditProducts\"");
