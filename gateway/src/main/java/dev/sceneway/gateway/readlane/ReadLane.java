@@ -11,6 +11,7 @@ import dev.sceneway.gateway.problem.ProblemException;
 import dev.sceneway.gateway.problem.ProblemResponses;
 import dev.sceneway.gateway.ratelimit.PartnerLimiter;
 import dev.sceneway.gateway.ratelimit.RateLimitProperties;
+import dev.sceneway.gateway.reactive.Deadlines;
 import dev.sceneway.gateway.resilience.UpstreamGuard;
 import dev.sceneway.gateway.routing.RouteFacts;
 import dev.sceneway.gateway.security.AccessTokens;
@@ -28,6 +29,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
@@ -72,6 +74,7 @@ final class ReadLane implements BiFunction<HttpServerRequest, HttpServerResponse
     private final ProblemResponses problems;
     private final GatewayErrorWebExceptionHandler errors;
     private final BankClient banks;
+    private final Deadlines deadlines;
     private final BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> filterChain;
     private final Counter served;
     private final EventLoopSchedulers loops = new EventLoopSchedulers();
@@ -80,7 +83,7 @@ final class ReadLane implements BiFunction<HttpServerRequest, HttpServerResponse
     ReadLane(TenancyRefresher tenancy, TenancyProperties tenancyProperties, RateLimitProperties rateLimit,
             EdgeRules edge, AccessTokens tokens, PartnerLimiter limiter, ConsentGate consents, UpstreamGuard guard,
             RouteFacts routes, CallRecorder recorder, ProblemResponses problems,
-            GatewayErrorWebExceptionHandler errors, BankClient banks,
+            GatewayErrorWebExceptionHandler errors, BankClient banks, Deadlines deadlines,
             BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> filterChain, MeterRegistry meters) {
         this.tenancy = tenancy;
         this.enforceApproval = tenancyProperties.enforceApproval();
@@ -95,6 +98,7 @@ final class ReadLane implements BiFunction<HttpServerRequest, HttpServerResponse
         this.problems = problems;
         this.errors = errors;
         this.banks = banks;
+        this.deadlines = deadlines;
         this.filterChain = filterChain;
         this.served = Counter.builder(METRIC).tag("outcome", "served")
                 .description("GET and HEAD calls to the banks answered on the read lane").register(meters);
@@ -193,6 +197,7 @@ final class ReadLane implements BiFunction<HttpServerRequest, HttpServerResponse
     private Mono<BankClient.Answer> callBank(LaneCall call) {
         BankRoute bank = call.request.bank();
         Duration timeout = routes.responseTimeout(bank);
+        call.bodyTimeout = timeout;
         String pathAndQuery = call.request.pathAndQuery();
         io.netty.handler.codec.http.HttpHeaders headers = UpstreamHeaders.of(call);
         io.netty.handler.codec.http.HttpMethod method =
@@ -228,7 +233,13 @@ final class ReadLane implements BiFunction<HttpServerRequest, HttpServerResponse
         }
         LaneResponses.copyFromBank(answer.response().responseHeaders(), headers);
         LaneResponses.finish(headers, call.status, call.id);
-        return response.send(answer.connection().inbound().receive().retain()).then();
+        // A bank that sends its headers and then stalls would hold the caller and a pooled connection: its body is
+        // bounded by the route's response timeout too. Past it the error reaches Reactor Netty, which closes the
+        // caller's connection, so a cut body is never taken for a whole one.
+        return deadlines.within(response.send(answer.connection().inbound().receive().retain()).then(),
+                        call.bodyTimeout, "The bank's response body")
+                .doOnError(TimeoutException.class, ex -> log.warn("{}Bank {} stalled in its response body; cut after "
+                        + "{} ms", call.logPrefix, call.request.bank().id(), call.bodyTimeout.toMillis()));
     }
 
     /** A failure before the response started, as the filter chain's handlers would answer it. */
@@ -282,6 +293,8 @@ final class ReadLane implements BiFunction<HttpServerRequest, HttpServerResponse
         final Instant at;
         final long started;
         PartnerLimiter.@Nullable Outcome limit;
+        /** The route's response timeout, which bounds the bank's body as well. */
+        Duration bodyTimeout = Duration.ZERO;
         int status;
 
         LaneCall(LaneRequest request, Admitted admitted, HttpServerRequest server, Scheduler loop, Instant at,

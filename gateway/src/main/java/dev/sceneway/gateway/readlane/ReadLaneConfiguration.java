@@ -7,6 +7,7 @@ import dev.sceneway.gateway.problem.GatewayErrorWebExceptionHandler;
 import dev.sceneway.gateway.problem.ProblemResponses;
 import dev.sceneway.gateway.ratelimit.PartnerLimiter;
 import dev.sceneway.gateway.ratelimit.RateLimitProperties;
+import dev.sceneway.gateway.reactive.Deadlines;
 import dev.sceneway.gateway.resilience.UpstreamGuard;
 import dev.sceneway.gateway.routing.RouteFacts;
 import dev.sceneway.gateway.security.AccessTokens;
@@ -43,12 +44,11 @@ class ReadLaneConfiguration {
     ReadLane readLane(TenancyRefresher tenancy, TenancyProperties tenancyProperties, RateLimitProperties rateLimit,
             EdgeRules edge, AccessTokens tokens, PartnerLimiter limiter, ConsentGate consents, UpstreamGuard guard,
             RouteFacts routes, CallRecorder recorder, ProblemResponses problems,
-            GatewayErrorWebExceptionHandler errors, BankClient readLaneBankClient, HttpHandler httpHandler,
-            MeterRegistry meters) {
+            GatewayErrorWebExceptionHandler errors, BankClient readLaneBankClient, Deadlines deadlines,
+            HttpHandler httpHandler, MeterRegistry meters) {
         ReactorHttpHandlerAdapter filterChain = new ReactorHttpHandlerAdapter(httpHandler);
         return new ReadLane(tenancy, tenancyProperties, rateLimit, edge, tokens, limiter, consents, guard, routes,
-                recorder, problems, errors, readLaneBankClient, filterChain::apply,
-                meters);
+                recorder, problems, errors, readLaneBankClient, deadlines, filterChain::apply, meters);
     }
 
     /**

@@ -3,13 +3,22 @@ package dev.sceneway.gateway.readlane;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.sceneway.gateway.support.ProblemAssertions.assertProblem;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.sceneway.gateway.support.GatewayTestContext;
 import dev.sceneway.gateway.support.GatewayTokens;
 import dev.sceneway.gateway.support.TestUpstreams;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +27,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -34,6 +44,9 @@ class ReadLaneIT extends GatewayTestContext {
 
     @Autowired
     MeterRegistry meters;
+
+    @LocalServerPort
+    int port;
 
     private final String partner = GatewayTokens.uniquePartner("read-lane");
     private final String token = GatewayTokens.partner(partner).scopes("products").sign();
@@ -103,6 +116,26 @@ class ReadLaneIT extends GatewayTestContext {
 
         assertThat(count("served")).isEqualTo(served);
         TestUpstreams.lakeside().verify(0, getRequestedFor(urlPathEqualTo(path)));
+    }
+
+    @Test
+    void readWhenTheBankStallsInItsBodyThenTheCallerIsCutOffAtTheRouteTimeout() throws Exception {
+        // sluggish's route allows 300 ms; this bank sends its headers at once and its body over 3 s.
+        String path = "/v1/banks/sluggish/credit/products/" + UUID.randomUUID();
+        TestUpstreams.harbour().stubFor(WireMock.get(urlPathEqualTo(path))
+                .willReturn(okJson("{\"items\":\"" + "x".repeat(4_000) + "\"}").withChunkedDribbleDelay(20, 3_000)));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header(HttpHeaders.AUTHORIZATION, bearer(token)).GET().build();
+        double served = count("served");
+        long started = System.nanoTime();
+
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            assertThatThrownBy(() -> http.send(request, HttpResponse.BodyHandlers.ofString()))
+                    .isInstanceOf(IOException.class);
+        }
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2_000));
+        assertThat(count("served")).isEqualTo(served + 1);
     }
 
     @Test
