@@ -38,7 +38,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.jwt.Jwt;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
@@ -124,7 +123,7 @@ final class ReadLane implements BiFunction<HttpServerRequest, HttpServerResponse
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(admitted -> admitted.isPresent()
-                        ? serve(new LaneCall(call, admitted.get(), request, loops.of(request), at, started), response)
+                        ? serve(new LaneCall(call, admitted.get(), request, at, started), response)
                         : passOn(request, response));
     }
 
@@ -179,7 +178,7 @@ final class ReadLane implements BiFunction<HttpServerRequest, HttpServerResponse
                         call.logPrefix)
                 // Back on the caller's event loop (Redis answers on Lettuce's): the bank is then called, and its
                 // answer relayed, on the loop that owns the caller's connection, without two more thread hand-offs.
-                .publishOn(call.loop)
+                .publishOn(loops.of(call.server))
                 .map(outcome -> {
                     if (!outcome.allowed()) {
                         return Optional.of(outcome.refusal());
@@ -197,7 +196,6 @@ final class ReadLane implements BiFunction<HttpServerRequest, HttpServerResponse
     private Mono<BankClient.Answer> callBank(LaneCall call) {
         BankRoute bank = call.request.bank();
         Duration timeout = routes.responseTimeout(bank);
-        call.bodyTimeout = timeout;
         String pathAndQuery = call.request.pathAndQuery();
         io.netty.handler.codec.http.HttpHeaders headers = UpstreamHeaders.of(call);
         io.netty.handler.codec.http.HttpMethod method =
@@ -236,10 +234,11 @@ final class ReadLane implements BiFunction<HttpServerRequest, HttpServerResponse
         // A bank that sends its headers and then stalls would hold the caller and a pooled connection: its body is
         // bounded by the route's response timeout too. Past it the error reaches Reactor Netty, which closes the
         // caller's connection, so a cut body is never taken for a whole one.
+        Duration bodyTimeout = routes.responseTimeout(call.request.bank());
         return deadlines.within(response.send(answer.connection().inbound().receive().retain()).then(),
-                        call.bodyTimeout, "The bank's response body")
+                        bodyTimeout, "The bank's response body")
                 .doOnError(TimeoutException.class, ex -> log.warn("{}Bank {} stalled in its response body; cut after "
-                        + "{} ms", call.logPrefix, call.request.bank().id(), call.bodyTimeout.toMillis()));
+                        + "{} ms", call.logPrefix, call.request.bank().id(), bodyTimeout.toMillis()));
     }
 
     /** A failure before the response started, as the filter chain's handlers would answer it. */
@@ -286,21 +285,15 @@ final class ReadLane implements BiFunction<HttpServerRequest, HttpServerResponse
         final LaneRequest request;
         final Admitted admitted;
         final HttpServerRequest server;
-        /** The event loop of the caller's connection, where the lane resumes after Redis. */
-        final Scheduler loop;
         final String id;
         final String logPrefix;
         final Instant at;
         final long started;
         PartnerLimiter.@Nullable Outcome limit;
-        /** The route's response timeout, which bounds the bank's body as well. */
-        Duration bodyTimeout = Duration.ZERO;
         int status;
 
-        LaneCall(LaneRequest request, Admitted admitted, HttpServerRequest server, Scheduler loop, Instant at,
-                long started) {
+        LaneCall(LaneRequest request, Admitted admitted, HttpServerRequest server, Instant at, long started) {
             this.request = request;
-            this.loop = loop;
             this.at = at;
             this.started = started;
             this.admitted = admitted;
